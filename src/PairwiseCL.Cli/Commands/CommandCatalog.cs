@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace PairwiseCL.Cli.Commands;
+
+/// <summary>Every sub-command of `pairwisecl`, in the order `--help` lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return InfoCommand.Create();
+    }
+}
