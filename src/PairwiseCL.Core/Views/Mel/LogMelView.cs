@@ -1,0 +1,83 @@
+using PairwiseCL.Core.Audio;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace PairwiseCL.Core.Views.Mel;
+
+/// <summary>
+/// The paper's spectrogram view: log of the mel-filtered power spectrum, [MelBands, frames]. Clips are
+/// trimmed or zero-padded to <see cref="LogMelConfiguration.FixedLengthSeconds"/> first; frames whose
+/// centre lies in real audio are counted in <see cref="FeatureMatrix.ValidFrames"/>. Thread-safe:
+/// every call builds its own tensors inside a dispose scope.
+/// </summary>
+public sealed class LogMelView : IFeatureView
+{
+    private readonly float[] _filterBank;
+    private readonly float[] _window;
+
+    public LogMelView(LogMelConfiguration? configuration = null)
+    {
+        Configuration = configuration ?? LogMelConfiguration.Paper;
+        Configuration.Validate();
+        ConfigurationKey = ConfigurationHash.Of(Configuration);
+        _filterBank = MelFilterBank.Create(Configuration);
+        _window = PeriodicHann(Configuration.WindowLength);
+        var frames = Configuration.FixedLengthSeconds is { } seconds
+            ? Configuration.FrameCount((int)Math.Round(seconds * Configuration.SampleRate))
+            : -1;
+        OutputShape = [Configuration.MelBands, frames];
+    }
+
+    public LogMelConfiguration Configuration { get; }
+    public string Name => "mel";
+    public string ConfigurationKey { get; }
+    public int SampleRate => Configuration.SampleRate;
+    public IReadOnlyList<int> OutputShape { get; }
+
+    public FeatureMatrix Extract(AudioClip clip, CancellationToken cancellationToken = default)
+    {
+        if (clip.SampleRate != SampleRate)
+            throw new ArgumentException($"The mel view needs {SampleRate} Hz audio; this clip is {clip.SampleRate} Hz (resample it first).");
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var c = Configuration;
+        var samples = FitLength(clip.Samples, out var realLength);
+        var validFrames = Math.Max(1, Math.Min(c.FrameCount(samples.Length), c.FrameCount(realLength)));
+
+        using var scope = NewDisposeScope();
+        var signal = tensor(samples);
+        var window = tensor(_window);
+        // torch.stft reflect-pads by n_fft/2 and needs more samples than that: pad very short clips with zeros first.
+        var minimum = c.FftSize / 2 + 1;
+        if (samples.Length < minimum) signal = nn.functional.pad(signal, [0, minimum - samples.Length]);
+        var spectrum = stft(signal, c.FftSize, c.HopLength, c.WindowLength, window,
+            center: true, pad_mode: PaddingModes.Reflect, normalized: false, onesided: true, return_complex: true);
+        var power = spectrum.abs().pow(2);                                    // [bins, frames]
+        var bank = tensor(_filterBank, [c.MelBands, c.FftSize / 2 + 1]);
+        var logMel = matmul(bank, power).clamp_min(c.LogFloor).log();          // [mels, frames]
+        // Zero-padding a very short clip adds frames that the clip's own length does not have.
+        var frames = Math.Min((int)logMel.shape[1], c.FrameCount(samples.Length));
+        var data = logMel[.., ..frames].contiguous().data<float>().ToArray();
+        return new FeatureMatrix([c.MelBands, frames], data, Math.Min(validFrames, frames));
+    }
+
+    private float[] FitLength(float[] samples, out int realLength)
+    {
+        realLength = samples.Length;
+        if (Configuration.FixedLengthSeconds is not { } seconds) return samples;
+        var target = (int)Math.Round(seconds * Configuration.SampleRate);
+        realLength = Math.Min(samples.Length, target);
+        if (samples.Length == target) return samples;
+        var fitted = new float[target];
+        Array.Copy(samples, fitted, realLength);
+        return fitted;
+    }
+
+    /// <summary>torch.hann_window(n, periodic=True): 0.5 - 0.5 cos(2 pi k / n).</summary>
+    private static float[] PeriodicHann(int length)
+    {
+        var w = new float[length];
+        for (var k = 0; k < length; k++) w[k] = (float)(0.5 - 0.5 * Math.Cos(2 * Math.PI * k / length));
+        return w;
+    }
+}
