@@ -1,0 +1,26 @@
+using static TorchSharp.torch;
+
+namespace PairwiseCL.Core.Models;
+
+/// <summary>Masks and masked means over a padded frame axis, given the number of real frames per item.</summary>
+internal static class FrameMask
+{
+    /// <summary>[B, frames] float mask: 1 for frame t &lt; validFrames[b], else 0.</summary>
+    public static Tensor Of(Tensor validFrames, long frames, Device device)
+    {
+        var positions = arange(frames, dtype: ScalarType.Int64, device: device).unsqueeze(0);
+        return (positions < validFrames.to(device).unsqueeze(1)).to(ScalarType.Float32);
+    }
+
+    /// <summary>Mean of values [B, C, frames] over the valid frames only -> [B, C].</summary>
+    public static Tensor MaskedMean(Tensor values, Tensor mask)
+    {
+        var weights = mask.unsqueeze(1);
+        var counts = mask.sum(1, keepdim: true).clamp_min(1.0);
+        return (values * weights).sum(2) / counts;
+    }
+
+    /// <summary>Valid frame counts after a layer that keeps ceil(n / factor) frames.</summary>
+    public static Tensor Downsampled(Tensor validFrames, int factor) =>
+        (validFrames + (factor - 1)).div(factor, RoundingMode.floor);
+}

@@ -1,0 +1,102 @@
+using PairwiseCL.Core.Models;
+using static TorchSharp.torch;
+
+namespace PairwiseCL.Core.Tests.Models;
+
+public sealed class EncoderTests
+{
+    [Fact]
+    public void EveryEncoderOutputs128PerUtterance()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(1);
+        var frames = tensor(new long[] { 40, 25, 13 });
+        Assert.Equal(new long[] { 3, 128 }, new EgemapsMlpEncoder(new()).forward(randn(3, 88), ones(3, dtype: ScalarType.Int64)).shape);
+        Assert.Equal(new long[] { 3, 128 }, new MelCnnEncoder(new()).forward(randn(3, 64, 40), frames).shape);
+        Assert.Equal(new long[] { 3, 128 }, new Wav2Vec2LayerEncoder(new()).forward(randn(3, 13, 40, 768), frames).shape);
+    }
+
+    [Theory]
+    [InlineData(37)]
+    [InlineData(40)]
+    [InlineData(1)]
+    public void MelPaddingFramesDoNotChangeThePooledOutput(int validFrames)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(2);
+        var encoder = new MelCnnEncoder(new MelCnnConfig(FirstChannels: 4, SecondChannels: 8, OutputSize: 16));
+        encoder.eval();
+        var utterance = randn(1, 64, validFrames);
+        // Padding filled with large garbage: masking, not zeros in the data, must keep it out.
+        var padded = cat([utterance, full(1, 64, 83 - validFrames, 50f)], 2);
+
+        var tight = encoder.forward(utterance, tensor(new long[] { validFrames }));
+        var loose = encoder.forward(padded, tensor(new long[] { validFrames }));
+
+        Assert.True(allclose(tight, loose, rtol: 1e-4, atol: 1e-5), $"max difference {(tight - loose).abs().max().item<float>()}");
+    }
+
+    [Fact]
+    public void Wav2Vec2PaddingFramesDoNotChangeThePooledOutput()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(3);
+        var encoder = new Wav2Vec2LayerEncoder(new Wav2Vec2EncoderConfig(FeatureSize: 32, HiddenSize: 8, OutputSize: 8));
+        var utterance = randn(1, 13, 9, 32);
+        var padded = cat([utterance, full(1, 13, 6, 32, -30f)], 2);
+
+        var tight = encoder.forward(utterance, tensor(new long[] { 9 }));
+        var loose = encoder.forward(padded, tensor(new long[] { 9 }));
+
+        Assert.True(allclose(tight, loose, rtol: 1e-5, atol: 1e-6));
+    }
+
+    [Fact]
+    public void Wav2Vec2LayerWeightsStartUniformAndStayNormalised()
+    {
+        using var encoder = new Wav2Vec2LayerEncoder(new());
+        var weights = encoder.LayerWeights();
+        Assert.Equal(13, weights.Length);
+        Assert.All(weights, w => Assert.Equal(1.0 / 13, w, 6));
+    }
+
+    [Fact]
+    public void EgemapsStandardisationIsFittedOnTrainingDataAndTravelsWithTheCheckpoint()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(4);
+        var training = randn(50, 88) * 30 + 100;
+        var encoder = new EgemapsMlpEncoder(new());
+        encoder.FitStandardisation(training);
+
+        var expectedMean = training.mean([0]);
+        var expectedStd = training.std(0, unbiased: false);
+        var state = encoder.state_dict();
+        Assert.True(allclose(state["mean"], expectedMean, atol: 1e-4));
+        Assert.True(allclose(state["std"], expectedStd, atol: 1e-4));
+
+        var path = Path.Combine(Path.GetTempPath(), $"egemaps-{Guid.NewGuid():N}.bin");
+        try
+        {
+            encoder.save(path);
+            var restored = new EgemapsMlpEncoder(new());
+            restored.load(path);
+            var probe = randn(3, 88) * 30 + 100;
+            var one = tensor(new long[] { 1, 1, 1 });
+            Assert.True(allclose(encoder.forward(probe, one), restored.forward(probe, one)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void UnknownViewsAndMisshapenInputsAreRejectedByName()
+    {
+        using var scope = NewDisposeScope();
+        var error = Assert.Throws<ArgumentException>(() => ModelArchitecture.Paper.CreateEncoder("mfcc"));
+        Assert.Contains("mfcc", error.Message);
+        Assert.Throws<ArgumentException>(() => new MelCnnEncoder(new()).forward(randn(2, 40, 10), tensor(new long[] { 10, 10 })));
+    }
+}
