@@ -1,0 +1,122 @@
+using PairwiseCL.Core.Experiments;
+using ScottPlot;
+using SkiaSharp;
+
+namespace PairwiseCL.Core.Reports;
+
+/// <summary>The paper's figures as PNG files, drawn with ScottPlot.</summary>
+public static class PaperFigures
+{
+    private static readonly Color[] Palette =
+    [
+        Color.FromHex("#1f77b4"), Color.FromHex("#d62728"), Color.FromHex("#2ca02c"), Color.FromHex("#ff7f0e"),
+        Color.FromHex("#9467bd"), Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#7f7f7f"),
+        Color.FromHex("#bcbd22"), Color.FromHex("#17becf"),
+    ];
+
+    /// <summary>
+    /// Figure 3: mean UAR against label fraction for each method of one view, with 95% CI bands; "*" above a
+    /// pre-trained method's point marks a significant Mann-Whitney difference from supervised, "ns" none.
+    /// Fractions are evenly spaced (labelled with their percentage), as in the paper.
+    /// </summary>
+    public static void UarVersusFraction(IReadOnlyList<SummaryRow> summary, string view, string path)
+    {
+        var rows = summary.Where(r => r.View == view).ToList();
+        var fractions = rows.Select(r => r.FractionPercent).Distinct().Order().ToArray();
+        var plot = new Plot();
+        var methods = MethodNames.All.Where(m => rows.Any(r => r.Method == m)).ToList();
+        for (var m = 0; m < methods.Count; m++)
+        {
+            var series = fractions.Select((f, i) => (i, row: rows.FirstOrDefault(r => r.Method == methods[m] && r.FractionPercent == f)))
+                .Where(p => p.row is not null).ToList();
+            var xs = series.Select(p => (double)p.i).ToArray();
+            var ys = series.Select(p => p.row!.UarMean).ToArray();
+            var half = series.Select(p => double.IsNaN(p.row!.UarCi95) ? 0 : p.row.UarCi95).ToArray();
+            var color = Palette[m % Palette.Length];
+            var band = plot.Add.FillY(xs, ys.Zip(half, (y, h) => y - h).ToArray(), ys.Zip(half, (y, h) => y + h).ToArray());
+            band.FillColor = color.WithAlpha(0.18);
+            band.LineColor = Colors.Transparent;
+            var line = plot.Add.Scatter(xs, ys);
+            line.Color = color;
+            line.LineWidth = 2;
+            line.MarkerSize = 7;
+            line.LegendText = methods[m];
+            if (methods[m] == MethodNames.Supervised) continue;
+            foreach (var (i, row) in series)
+            {
+                if (row!.Significance == "") continue;
+                var mark = plot.Add.Text(row.Significance, i, row.UarMean + (double.IsNaN(row.UarCi95) ? 0 : row.UarCi95) + 0.01);
+                mark.LabelFontColor = color;
+                mark.LabelFontSize = 14;
+                mark.LabelAlignment = Alignment.LowerCenter;
+            }
+        }
+        plot.Axes.Bottom.SetTicks(fractions.Select((_, i) => (double)i).ToArray(), fractions.Select(f => $"{f:0.#}%").ToArray());
+        plot.XLabel("labelled training data");
+        plot.YLabel("UAR (mean ± 95% CI)");
+        plot.Title($"{view}: UAR vs label fraction");
+        plot.ShowLegend(Edge.Bottom);
+        plot.SavePng(path, 720, 520);
+    }
+
+    /// <summary>Figures 5/6: t-SNE scatter plots, one panel per encoder state, coloured by emotion, side by side.</summary>
+    public static void EmbeddingGrid(IReadOnlyList<EmbeddingPlot> panels, IReadOnlyList<string> classNames, string path)
+    {
+        const int panelWidth = 460, panelHeight = 440;
+        var images = panels.Select(panel =>
+        {
+            var plot = new Plot();
+            for (var c = 0; c < classNames.Count; c++)
+            {
+                var members = Enumerable.Range(0, panel.Labels.Length).Where(i => panel.Labels[i] == classNames[c]).ToArray();
+                if (members.Length == 0) continue;
+                var points = plot.Add.ScatterPoints(members.Select(i => panel.X[i]).ToArray(), members.Select(i => panel.Y[i]).ToArray());
+                points.Color = Palette[c % Palette.Length];
+                points.MarkerSize = 5;
+                points.LegendText = classNames[c];
+            }
+            plot.Title($"{panel.View} — {panel.State}");
+            plot.XLabel("t-SNE 1");
+            plot.YLabel("t-SNE 2");
+            plot.ShowLegend(Edge.Bottom);
+            return plot.GetImage(panelWidth, panelHeight).GetImageBytes(ImageFormat.Png);
+        }).ToList();
+
+        using var surface = SKSurface.Create(new SKImageInfo(Math.Max(1, panelWidth * images.Count), panelHeight));
+        surface.Canvas.Clear(SKColors.White);
+        for (var i = 0; i < images.Count; i++)
+        {
+            using var bitmap = SKBitmap.Decode(images[i]);
+            surface.Canvas.DrawBitmap(bitmap, i * panelWidth, 0);
+        }
+        using var snapshot = surface.Snapshot();
+        using var png = snapshot.Encode(SKEncodedImageFormat.Png, 100);
+        using var file = File.Create(path);
+        png.SaveTo(file);
+    }
+
+    /// <summary>Training and validation loss per epoch for each curve.</summary>
+    public static void LossCurves(IReadOnlyList<LossCurve> curves, string path)
+    {
+        var plot = new Plot();
+        for (var c = 0; c < curves.Count; c++)
+        {
+            var color = Palette[c % Palette.Length];
+            var train = plot.Add.Scatter(Enumerable.Range(1, curves[c].TrainLoss.Length).Select(e => (double)e).ToArray(), curves[c].TrainLoss);
+            train.Color = color;
+            train.MarkerSize = 0;
+            train.LegendText = $"{curves[c].Name} (train)";
+            if (curves[c].ValidationLoss.Length == 0) continue;
+            var validation = plot.Add.Scatter(Enumerable.Range(1, curves[c].ValidationLoss.Length).Select(e => (double)e).ToArray(), curves[c].ValidationLoss);
+            validation.Color = color;
+            validation.MarkerSize = 0;
+            validation.LinePattern = LinePattern.Dashed;
+            validation.LegendText = $"{curves[c].Name} (validation)";
+        }
+        plot.XLabel("epoch");
+        plot.YLabel("loss");
+        plot.Title("Loss curves");
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, 900, 520);
+    }
+}
