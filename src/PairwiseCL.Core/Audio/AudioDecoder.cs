@@ -10,26 +10,12 @@ public sealed class AudioDecoder(FfmpegDecoder? ffmpeg = null) : IAudioDecoder
 
     public static AudioDecoder Default { get; } = new();
 
+    /// <summary>Decides by content, not extension: misnamed files are common in collected corpora.</summary>
     public AudioClip Decode(string path, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        return IsWav(path) ? WavReader.Read(path) : _ffmpeg.Decode(path, ct);
-    }
-
-    /// <summary>Decides by content, not extension: misnamed files are common in collected corpora.</summary>
-    private static bool IsWav(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            Span<byte> header = stackalloc byte[12];
-            var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-            if (read == 0) throw new AudioFormatException(path, "is empty (0 bytes)");
-            return WavReader.LooksLikeWav(header[..read]);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new AudioFormatException(path, $"cannot be read ({ex.Message})", ex);
-        }
+        if (WavReader.IsWavFile(path)) return WavReader.Read(path);
+        if (new FileInfo(path).Length == 0) throw new AudioFormatException(path, "is empty (0 bytes)");
+        return _ffmpeg.Decode(path, ct);
     }
 }

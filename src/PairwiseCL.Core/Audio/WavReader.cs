@@ -44,6 +44,21 @@ public static class WavReader
         }
     }
 
+    /// <summary>Whether the file starts like a RIFF/WAVE file (false for an empty file).</summary>
+    public static bool IsWavFile(string path)
+    {
+        Span<byte> header = stackalloc byte[12];
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return LooksLikeWav(header[..stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false)]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new AudioFormatException(path, $"cannot be read ({ex.Message})", ex);
+        }
+    }
+
     public static bool LooksLikeWav(ReadOnlySpan<byte> header) =>
         header.Length >= 12 && header[..4].SequenceEqual("RIFF"u8) && header[8..12].SequenceEqual("WAVE"u8);
 
