@@ -26,54 +26,111 @@ public static class WavReader
         return Read(bytes, path);
     }
 
+    /// <summary>
+    /// Rate, channels and length from the header alone (the sample data is not read), so that importing
+    /// thousands of files stays cheap. Applies the same validity checks as <see cref="Read(string)"/>.
+    /// </summary>
+    public static WavInfo ReadInfo(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
+            var layout = ReadLayout(stream, path);
+            return new WavInfo(layout.Format.SampleRate, layout.Format.Channels, layout.Format.BitsPerSample, layout.Frames);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new AudioFormatException(path, $"cannot be read ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>Whether the file starts like a RIFF/WAVE file (false for an empty file).</summary>
+    public static bool IsWavFile(string path)
+    {
+        Span<byte> header = stackalloc byte[12];
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return LooksLikeWav(header[..stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false)]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new AudioFormatException(path, $"cannot be read ({ex.Message})", ex);
+        }
+    }
+
     public static bool LooksLikeWav(ReadOnlySpan<byte> header) =>
         header.Length >= 12 && header[..4].SequenceEqual("RIFF"u8) && header[8..12].SequenceEqual("WAVE"u8);
 
-    public static AudioClip Read(ReadOnlySpan<byte> bytes, string nameForErrors)
-    {
-        if (bytes.Length == 0) throw new AudioFormatException(nameForErrors, "is empty (0 bytes)");
-        if (!LooksLikeWav(bytes)) throw new AudioFormatException(nameForErrors, "is not a RIFF/WAVE file");
+    public static AudioClip Read(ReadOnlySpan<byte> bytes, string nameForErrors) => Read(bytes.ToArray(), nameForErrors);
 
-        WavFormat? format = null;
-        var position = 12;
-        while (position + 8 <= bytes.Length)
-        {
-            var id = bytes.Slice(position, 4);
-            var size = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(position + 4, 4));
-            var body = position + 8;
-            if (id.SequenceEqual("fmt "u8))
-            {
-                if (size < 16 || body + 16 > bytes.Length)
-                    throw new AudioFormatException(nameForErrors, "has a truncated 'fmt ' chunk");
-                format = ParseFormat(bytes.Slice(body, (int)Math.Min(size, (uint)(bytes.Length - body))), nameForErrors);
-            }
-            else if (id.SequenceEqual("data"u8))
-            {
-                if (format is null) throw new AudioFormatException(nameForErrors, "has a 'data' chunk before its 'fmt ' chunk");
-                // Streamed writers leave 0 or 0xFFFFFFFF as size; a short file is truncated: both mean "read what is there".
-                var available = bytes.Length - body;
-                var declared = size is 0 or uint.MaxValue ? (long)available : size;
-                var length = (int)Math.Min(declared, available);
-                var frames = length / format.BlockAlign;
-                if (frames == 0 && declared > 0)
-                    throw new AudioFormatException(nameForErrors, "is truncated: its 'data' chunk holds no complete sample");
-                if (declared > available && frames * format.BlockAlign < declared * 0.5)
-                    throw new AudioFormatException(nameForErrors, $"is truncated: 'data' declares {declared} bytes but only {available} are present");
-                return new AudioClip(DecodeMono(bytes.Slice(body, frames * format.BlockAlign), format, frames), format.SampleRate);
-            }
-            position = body + (int)Math.Min(size + (size & 1), int.MaxValue - body);
-        }
-        throw new AudioFormatException(nameForErrors, format is null ? "has no 'fmt ' chunk" : "has no 'data' chunk (truncated?)");
+    public static AudioClip Read(byte[] bytes, string nameForErrors)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        var layout = ReadLayout(stream, nameForErrors);
+        var data = bytes.AsSpan((int)layout.DataOffset, (int)(layout.Frames * layout.Format.BlockAlign));
+        return new AudioClip(DecodeMono(data, layout.Format, (int)layout.Frames), layout.Format.SampleRate);
     }
 
     private sealed record WavFormat(ushort Encoding, int Channels, int SampleRate, int BitsPerSample, int BlockAlign);
+
+    private sealed record WavLayout(WavFormat Format, long DataOffset, long Frames);
+
+    /// <summary>Walks the RIFF chunks up to 'data', reading only chunk headers and the 'fmt ' body.</summary>
+    private static WavLayout ReadLayout(Stream stream, string name)
+    {
+        var total = stream.Length;
+        if (total == 0) throw new AudioFormatException(name, "is empty (0 bytes)");
+        Span<byte> riff = stackalloc byte[12];
+        if (stream.ReadAtLeast(riff, 12, throwOnEndOfStream: false) < 12 || !LooksLikeWav(riff))
+            throw new AudioFormatException(name, "is not a RIFF/WAVE file");
+
+        WavFormat? format = null;
+        Span<byte> chunkHeader = stackalloc byte[8];
+        long position = 12;
+        while (position + 8 <= total)
+        {
+            stream.Position = position;
+            stream.ReadExactly(chunkHeader);
+            var size = BinaryPrimitives.ReadUInt32LittleEndian(chunkHeader[4..]);
+            var body = position + 8;
+            if (chunkHeader[..4].SequenceEqual("fmt "u8))
+            {
+                if (size < 16 || body + 16 > total)
+                    throw new AudioFormatException(name, "has a truncated 'fmt ' chunk");
+                var fmt = new byte[(int)Math.Min(Math.Min(size, 64u), (ulong)(total - body))];
+                stream.ReadExactly(fmt);
+                format = ParseFormat(fmt, name);
+            }
+            else if (chunkHeader[..4].SequenceEqual("data"u8))
+            {
+                if (format is null) throw new AudioFormatException(name, "has a 'data' chunk before its 'fmt ' chunk");
+                return new WavLayout(format, body, CompleteFrames(format, size, total - body, name));
+            }
+            position = body + size + (size & 1);
+        }
+        throw new AudioFormatException(name, format is null ? "has no 'fmt ' chunk" : "has no 'data' chunk (truncated?)");
+    }
+
+    private static long CompleteFrames(WavFormat format, uint declaredSize, long available, string name)
+    {
+        // Streamed writers (ffmpeg to a pipe) leave 0 or 0xFFFFFFFF as size: both mean "read what is there".
+        var declared = declaredSize is 0 or uint.MaxValue ? available : declaredSize;
+        var frames = Math.Min(declared, available) / format.BlockAlign;
+        if (frames == 0 && declared > 0)
+            throw new AudioFormatException(name, "is truncated: its 'data' chunk holds no complete sample");
+        // A little missing tail is common (interrupted copies); losing more than half the audio is not usable.
+        if (declared > available && frames * format.BlockAlign < declared * 0.5)
+            throw new AudioFormatException(name, $"is truncated: 'data' declares {declared} bytes but only {available} are present");
+        if (frames > int.MaxValue) throw new AudioFormatException(name, "is too long to decode in memory");
+        return frames;
+    }
 
     private static WavFormat ParseFormat(ReadOnlySpan<byte> fmt, string name)
     {
         var encoding = BinaryPrimitives.ReadUInt16LittleEndian(fmt);
         var channels = BinaryPrimitives.ReadUInt16LittleEndian(fmt[2..]);
         var rate = (int)BinaryPrimitives.ReadUInt32LittleEndian(fmt[4..]);
-        var blockAlign = BinaryPrimitives.ReadUInt16LittleEndian(fmt[12..]);
         var bits = BinaryPrimitives.ReadUInt16LittleEndian(fmt[14..]);
         if (encoding == FormatExtensible)
         {
@@ -90,9 +147,8 @@ public static class WavReader
         };
         if (!supported)
             throw new AudioFormatException(name, $"uses an unsupported WAV encoding (format tag {encoding}, {bits} bits); supported: PCM 8/16/24/32-bit and IEEE float 32/64-bit");
-        var expectedAlign = channels * bits / 8;
-        if (blockAlign != expectedAlign) blockAlign = (ushort)expectedAlign; // some writers get this field wrong
-        return new WavFormat(encoding, channels, rate, bits, blockAlign);
+        // The header's block-align field is wrong in some writers' output; the layout follows from the rest.
+        return new WavFormat(encoding, channels, rate, bits, channels * bits / 8);
     }
 
     private static float[] DecodeMono(ReadOnlySpan<byte> data, WavFormat f, int frames)

@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+
+namespace PairwiseCL.Core.Audio;
+
+/// <summary>SHA-256 of a file's bytes as lower-case hex: identifies audio by content, not by path.</summary>
+public static class AudioContentHash
+{
+    public static string Of(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            return Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new AudioFormatException(path, $"cannot be read ({ex.Message})", ex);
+        }
+    }
+}

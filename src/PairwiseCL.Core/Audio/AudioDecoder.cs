@@ -1,0 +1,21 @@
+namespace PairwiseCL.Core.Audio;
+
+/// <summary>
+/// WAV natively (<see cref="WavReader"/>); every other format (FLAC, MP3, OGG, M4A, ...) through the
+/// ffmpeg command line (<see cref="FfmpegDecoder"/>), which must be installed for those.
+/// </summary>
+public sealed class AudioDecoder(FfmpegDecoder? ffmpeg = null) : IAudioDecoder
+{
+    private readonly FfmpegDecoder _ffmpeg = ffmpeg ?? new FfmpegDecoder();
+
+    public static AudioDecoder Default { get; } = new();
+
+    /// <summary>Decides by content, not extension: misnamed files are common in collected corpora.</summary>
+    public AudioClip Decode(string path, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (WavReader.IsWavFile(path)) return WavReader.Read(path);
+        if (new FileInfo(path).Length == 0) throw new AudioFormatException(path, "is empty (0 bytes)");
+        return _ffmpeg.Decode(path, ct);
+    }
+}

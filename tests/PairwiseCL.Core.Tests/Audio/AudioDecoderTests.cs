@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using PairwiseCL.Core.Audio;
+using PairwiseCL.Core.Tests.TestSupport;
+
+namespace PairwiseCL.Core.Tests.Audio;
+
+public sealed class AudioDecoderTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void DecodesWavNativelyEvenWithoutFfmpeg()
+    {
+        var path = _folder.File("a.wav");
+        File.WriteAllBytes(path, TestWav.Build([[0.5, -0.25]], 22050, TestWav.Encoding.Pcm, 16));
+        var decoder = new AudioDecoder(new FfmpegDecoder("/nonexistent/ffmpeg"));
+
+        var clip = decoder.Decode(path);
+
+        Assert.Equal(new AudioClip([0.5f, -0.25f], 22050).Samples, clip.Samples);
+        Assert.Equal(22050, clip.SampleRate);
+    }
+
+    [Fact]
+    public void NonWavWithoutFfmpegFailsNamingTheFileAndTheMissingTool()
+    {
+        var path = _folder.File("song.flac");
+        File.WriteAllBytes(path, "fLaC\0\0\0\x22 not really"u8.ToArray());
+        var decoder = new AudioDecoder(new FfmpegDecoder("/nonexistent/ffmpeg"));
+
+        var error = Assert.Throws<AudioFormatException>(() => decoder.Decode(path));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains("ffmpeg", error.Message);
+        Assert.Contains("install", error.Message);
+    }
+
+    [Fact]
+    public void EmptyFileFailsBeforeAnyToolIsTried()
+    {
+        var path = _folder.File("empty.mp3");
+        File.WriteAllBytes(path, []);
+
+        var error = Assert.Throws<AudioFormatException>(() => AudioDecoder.Default.Decode(path));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains("empty", error.Message);
+    }
+
+    /// <summary>
+    /// Round-trips a stereo 44.1 kHz clip through FLAC, OGG and M4A containers with lossless codecs (so
+    /// the samples can be compared exactly) when ffmpeg is installed (Debian: apt-get install ffmpeg);
+    /// without it the same call must fail clearly.
+    /// </summary>
+    [Theory]
+    [InlineData("flac", "flac")]
+    [InlineData("ogg", "flac")]
+    [InlineData("m4a", "alac")]
+    public void DecodesOtherFormatsThroughFfmpegOrSaysItIsMissing(string extension, string codec)
+    {
+        var left = TestWav.Tone(440, 44100, 0.5, 0.5);
+        var right = TestWav.Tone(440, 44100, 0.5, 0.25);
+        var wav = _folder.File("source.wav");
+        File.WriteAllBytes(wav, TestWav.Build([left, right], 44100, TestWav.Encoding.Pcm, 16));
+        var encoded = _folder.File("clip." + extension);
+
+        if (!TryRunFfmpeg("-nostdin", "-loglevel", "error", "-i", wav, "-c:a", codec, encoded))
+        {
+            File.WriteAllBytes(encoded, [0x66, 0x4C, 0x61, 0x43, 1, 2, 3]);
+            Assert.Contains("ffmpeg", Assert.Throws<AudioFormatException>(() => AudioDecoder.Default.Decode(encoded)).Message);
+            return;
+        }
+
+        var clip = AudioDecoder.Default.Decode(encoded);
+
+        Assert.Equal(44100, clip.SampleRate);
+        Assert.Equal(left.Length, clip.Samples.Length);
+        var mixed = left.Zip(right, (l, r) => (l + r) / 2).ToArray();
+        Assert.All(Enumerable.Range(0, mixed.Length), i => Assert.InRange(clip.Samples[i] - mixed[i], -1.0 / 32768, 1.0 / 32768));
+    }
+
+    [Fact]
+    public void NonAudioThroughFfmpegFailsNamingTheFile()
+    {
+        if (!TryRunFfmpeg("-version")) return; // covered by NonWavWithoutFfmpegFailsNamingTheFileAndTheMissingTool
+        var path = _folder.File("notes.mp3");
+        File.WriteAllText(path, "these are meeting notes, not audio\n");
+
+        var error = Assert.Throws<AudioFormatException>(() => AudioDecoder.Default.Decode(path));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains("ffmpeg", error.Message);
+    }
+
+    private static bool TryRunFfmpeg(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        try
+        {
+            using var process = Process.Start(start)!;
+            process.StandardOutput.ReadToEnd();
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+}
