@@ -30,6 +30,19 @@ public sealed class LogMelViewTests
     }
 
     [Fact]
+    public void SkippingTheSilentPaddingGivesTheSameFramesAsTransformingAllFifteenSeconds()
+    {
+        var clip = ChirpWithNoise(3.2);
+        var padded = new float[15 * Rate];
+        Array.Copy(clip.Samples, padded, clip.Samples.Length);
+        var everything = new LogMelView(new LogMelConfiguration(FixedLengthSeconds: null)).Extract(new AudioClip(padded, Rate));
+        var fast = new LogMelView().Extract(clip);
+        Assert.Equal(everything.Shape, fast.Shape);
+        for (var i = 0; i < fast.Data.Length; i++)
+            Assert.True(Math.Abs(everything.Data[i] - fast.Data[i]) < 1e-4, $"value {i}: {everything.Data[i]} vs {fast.Data[i]}");
+    }
+
+    [Fact]
     public void OneFrameMatchesADirectDftThroughAHandBuiltHtkFilterBank()
     {
         var clip = ChirpWithNoise(2.0);

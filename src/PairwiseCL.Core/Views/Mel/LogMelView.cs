@@ -44,21 +44,29 @@ public sealed class LogMelView : IFeatureView
         var samples = FitLength(clip.Samples, out var realLength);
         var validFrames = Math.Max(1, Math.Min(c.FrameCount(samples.Length), c.FrameCount(realLength)));
 
-        using var scope = NewDisposeScope();
-        var signal = tensor(samples);
-        var window = tensor(_window);
-        // torch.stft reflect-pads by n_fft/2 and needs more samples than that: pad very short clips with zeros first.
-        var minimum = c.FftSize / 2 + 1;
-        if (samples.Length < minimum) signal = nn.functional.pad(signal, [0, minimum - samples.Length]);
-        var spectrum = stft(signal, c.FftSize, c.HopLength, c.WindowLength, window,
-            center: true, pad_mode: PaddingModes.Reflect, normalized: false, onesided: true, return_complex: true);
-        var power = spectrum.abs().pow(2);                                    // [bins, frames]
-        var bank = tensor(_filterBank, [c.MelBands, c.FftSize / 2 + 1]);
-        var logMel = matmul(bank, power).clamp_min(c.LogFloor).log();          // [mels, frames]
-        // Zero-padding a very short clip adds frames that the clip's own length does not have.
-        var frames = Math.Min((int)logMel.shape[1], c.FrameCount(samples.Length));
-        var data = logMel[.., ..frames].contiguous().data<float>().ToArray();
-        return new FeatureMatrix([c.MelBands, frames], data, Math.Min(validFrames, frames));
+        var totalFrames = c.FrameCount(samples.Length);
+        // Frames past the real audio see only zero padding and equal the log floor exactly, so the STFT runs
+        // on the real audio plus one FFT length of zeros (whose reflection at the end is zeros too).
+        var computed = Math.Min(samples.Length, realLength + c.FftSize);
+        var data = new float[c.MelBands * totalFrames];
+        Array.Fill(data, (float)Math.Log(c.LogFloor));
+        using (NewDisposeScope())
+        {
+            var signal = tensor(samples.AsSpan(0, computed).ToArray());
+            // torch.stft reflect-pads by n_fft/2 and needs more samples than that: pad very short clips with zeros.
+            var minimum = c.FftSize / 2 + 1;
+            if (computed < minimum) signal = nn.functional.pad(signal, [0, minimum - computed]);
+            var spectrum = stft(signal, c.FftSize, c.HopLength, c.WindowLength, tensor(_window),
+                center: true, pad_mode: PaddingModes.Reflect, normalized: false, onesided: true, return_complex: true);
+            var power = spectrum.abs().pow(2);                                    // [bins, frames]
+            var bank = tensor(_filterBank, [c.MelBands, c.FftSize / 2 + 1]);
+            var logMel = matmul(bank, power).clamp_min(c.LogFloor).log();          // [mels, frames]
+            var frames = Math.Min((int)logMel.shape[1], Math.Min(totalFrames, c.FrameCount(computed)));
+            var values = logMel[.., ..frames].contiguous().data<float>().ToArray();
+            for (var m = 0; m < c.MelBands; m++)
+                Array.Copy(values, m * frames, data, m * totalFrames, frames);
+        }
+        return new FeatureMatrix([c.MelBands, totalFrames], data, Math.Min(validFrames, totalFrames));
     }
 
     private float[] FitLength(float[] samples, out int realLength)
