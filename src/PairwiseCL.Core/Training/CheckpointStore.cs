@@ -1,0 +1,69 @@
+using System.Text.Json;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace PairwiseCL.Core.Training;
+
+/// <summary>
+/// One run's checkpoint folder: the last epoch's model and optimizer state, the best model so far and a
+/// JSON state. Files are written to a temporary name and then moved, so a run killed mid-write leaves the
+/// previous checkpoint intact.
+/// </summary>
+internal sealed class CheckpointStore
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        // A run whose first epochs diverged keeps -Infinity as its best score.
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+    private readonly string folder;
+
+    public CheckpointStore(string folder)
+    {
+        this.folder = folder;
+        Directory.CreateDirectory(folder);
+    }
+
+    private string StatePath => Path.Combine(folder, "state.json");
+    private string ModelPath => Path.Combine(folder, "last-model.bin");
+    private string OptimizerPath => Path.Combine(folder, "last-optimizer.bin");
+    private string BestPath => Path.Combine(folder, "best-model.bin");
+
+    /// <summary>The saved state of this run, or null when the folder holds none yet.</summary>
+    public LoopState? Load(string runKey)
+    {
+        if (!File.Exists(StatePath))
+            return null;
+        var state = JsonSerializer.Deserialize<LoopState>(File.ReadAllText(StatePath), Json)
+            ?? throw new InvalidDataException($"Checkpoint state {StatePath} is empty.");
+        if (state.RunKey != runKey)
+            throw new InvalidOperationException($"Checkpoint folder {folder} belongs to run {state.RunKey}, not {runKey}; use a folder per run.");
+        return state;
+    }
+
+    public void RestoreLast(nn.Module model, OptimizerHelper optimizer)
+    {
+        model.load(ModelPath);
+        optimizer.load_state_dict(OptimizerPath);
+    }
+
+    public void RestoreBest(nn.Module model) => model.load(BestPath);
+
+    public void SaveBest(nn.Module model) => Atomically(BestPath, path => model.save(path));
+
+    public void SaveLast(LoopState state, nn.Module model, OptimizerHelper optimizer)
+    {
+        Atomically(ModelPath, path => model.save(path));
+        Atomically(OptimizerPath, optimizer.save_state_dict);
+        // The state goes last: it only ever points at tensors that are already on disk.
+        Atomically(StatePath, path => File.WriteAllText(path, JsonSerializer.Serialize(state, Json)));
+    }
+
+    private static void Atomically(string path, Action<string> write)
+    {
+        var temporary = path + ".tmp";
+        write(temporary);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

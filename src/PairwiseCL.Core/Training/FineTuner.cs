@@ -1,0 +1,221 @@
+using PairwiseCL.Core.Models;
+using PairwiseCL.Core.Views;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace PairwiseCL.Core.Training;
+
+/// <summary>
+/// Figure 1b: one view's encoder plus a linear classifier trained with cross-entropy on labelled utterances,
+/// Adam, learning-rate decay on validation-UAR plateaus and early stopping on validation UAR. With a frozen
+/// encoder the representations are computed once and only the classifier trains on them.
+/// </summary>
+public sealed class FineTuner
+{
+    private readonly Device device;
+
+    public FineTuner(Device? device = null) => this.device = device ?? TrainingDevice.Default;
+
+    /// <summary>
+    /// Fine-tunes a copy of a pre-trained encoder (the original is left untouched, so one pre-training can
+    /// serve many fine-tuning runs).
+    /// </summary>
+    public FineTuningResult FineTune(
+        ViewEncoder pretrainedEncoder,
+        string view,
+        ModelArchitecture architecture,
+        int classes,
+        MultiViewDataset training,
+        MultiViewDataset validation,
+        FineTuningConfig config,
+        string? checkpointFolder = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        config.Validate();
+        var encoder = architecture.CreateEncoder(view);
+        using (no_grad())
+            encoder.load_state_dict(pretrainedEncoder.state_dict().ToDictionary(e => e.Key, e => e.Value.cpu()));
+        manual_seed(config.Seed);
+        var model = new EmotionClassifier(encoder, classes);
+        var key = new FineTuningRunKey(config, view, architecture, classes, training.Count, validation.Count, WeightFingerprint(pretrainedEncoder));
+        return Train(model, view, training, validation, config, key, checkpointFolder, progress, cancellationToken);
+    }
+
+    /// <summary>The supervised baseline: the same encoder and classifier trained from random initialisation.</summary>
+    public FineTuningResult TrainSupervised(
+        string view,
+        ModelArchitecture architecture,
+        int classes,
+        MultiViewDataset training,
+        MultiViewDataset validation,
+        FineTuningConfig config,
+        string? checkpointFolder = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        config.Validate();
+        manual_seed(config.Seed);
+        var model = new EmotionClassifier(architecture.CreateEncoder(view), classes);
+        InputStatistics.Fit(model.Encoder, training.View(view));
+        var key = new FineTuningRunKey(config, view, architecture, classes, training.Count, validation.Count, "random-init");
+        return Train(model, view, training, validation, config, key, checkpointFolder, progress, cancellationToken);
+    }
+
+    private FineTuningResult Train(
+        EmotionClassifier model,
+        string view,
+        MultiViewDataset training,
+        MultiViewDataset validation,
+        FineTuningConfig config,
+        FineTuningRunKey key,
+        string? checkpointFolder,
+        IProgress<TrainingProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var trainingLabels = training.RequireLabels();
+        var validationLabels = validation.RequireLabels();
+        var classes = model.Classifier.Classes;
+        if (trainingLabels.Concat(validationLabels).Any(l => l >= classes))
+            throw new ArgumentException($"Labels must lie in 0..{classes - 1}.");
+        if (training.Count == 0 || validation.Count == 0)
+            throw new ArgumentException("Fine-tuning needs training and validation utterances.");
+        model.to(device);
+
+        var trained = config.FreezeEncoder ? (nn.Module)model.Classifier : model;
+        using var optimizer = optim.Adam(trained.parameters(), lr: config.LearningRate);
+        using IDisposableEpochTask task = config.FreezeEncoder
+            ? new FrozenEncoderTask(model, optimizer, training.View(view), trainingLabels, validation.View(view), validationLabels, config, device, cancellationToken)
+            : new TunedEncoderTask(model, optimizer, training.View(view), trainingLabels, validation.View(view), validationLabels, config, device);
+        var settings = new EpochLoopSettings(config.MaxEpochs, config.Patience, StoppingMetric.ValidationUar, ConfigurationHash.Of(key),
+            config.LearningRatePatience, config.LearningRateFactor);
+        var outcome = EpochLoop.Run(task, settings, checkpointFolder, progress, cancellationToken);
+        return new FineTuningResult(model, outcome.BestEpoch, outcome.BestScore, outcome.StoppedEarly, outcome.History);
+    }
+
+    /// <summary>Identifies the pre-trained weights in a checkpoint key without hashing every tensor byte.</summary>
+    private static string WeightFingerprint(ViewEncoder encoder)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var sums = encoder.state_dict().Values.Select(t => t.to(ScalarType.Float64).abs().sum().item<double>() + t.to(ScalarType.Float64).sum().item<double>());
+        return string.Join(";", sums.Select(s => s.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private sealed record FineTuningRunKey(FineTuningConfig Config, string View, ModelArchitecture Architecture, int Classes, int Training, int Validation, string Initialisation);
+
+    private interface IDisposableEpochTask : IEpochTask, IDisposable;
+
+    /// <summary>Encoder and classifier train together on collated feature batches.</summary>
+    private sealed class TunedEncoderTask(
+        EmotionClassifier model,
+        OptimizerHelper optimizer,
+        IReadOnlyList<FeatureMatrix> training,
+        int[] trainingLabels,
+        IReadOnlyList<FeatureMatrix> validation,
+        int[] validationLabels,
+        FineTuningConfig config,
+        Device device) : IDisposableEpochTask
+    {
+        public string Phase => "fine-tuning";
+
+        public nn.Module Model => model;
+
+        public OptimizerHelper Optimizer => optimizer;
+
+        public double TrainEpoch(int epoch, CancellationToken cancellationToken)
+        {
+            var losses = new List<double>();
+            foreach (var batch in BatchOrder.Shuffled(training.Count, config.BatchSize, config.Seed, epoch))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = NewDisposeScope();
+                optimizer.zero_grad();
+                var input = BatchCollator.Collate(training, batch, device);
+                var loss = nn.functional.cross_entropy(model.forward(input.Features, input.ValidFrames), BatchCollator.Labels(trainingLabels, batch, device));
+                loss.backward();
+                optimizer.step();
+                losses.Add(loss.item<float>());
+            }
+            return losses.Average();
+        }
+
+        public EpochValidation Validate(CancellationToken cancellationToken)
+        {
+            using var scope = NewDisposeScope();
+            var representations = Inference.Representations(model.Encoder, validation, device, config.BatchSize, cancellationToken);
+            return Classification.Evaluate(model.Classifier, representations, validationLabels, device);
+        }
+
+        public void Dispose() { }
+    }
+
+    /// <summary>Representations are computed once; only the linear classifier trains, on those tensors.</summary>
+    private sealed class FrozenEncoderTask : IDisposableEpochTask
+    {
+        private readonly EmotionClassifier model;
+        private readonly Tensor trainingRepresentations;
+        private readonly int[] trainingLabels;
+        private readonly Tensor validationRepresentations;
+        private readonly int[] validationLabels;
+        private readonly FineTuningConfig config;
+        private readonly Device device;
+
+        public FrozenEncoderTask(
+            EmotionClassifier model,
+            OptimizerHelper optimizer,
+            IReadOnlyList<FeatureMatrix> training,
+            int[] trainingLabels,
+            IReadOnlyList<FeatureMatrix> validation,
+            int[] validationLabels,
+            FineTuningConfig config,
+            Device device,
+            CancellationToken cancellationToken)
+        {
+            this.model = model;
+            Optimizer = optimizer;
+            this.trainingLabels = trainingLabels;
+            this.validationLabels = validationLabels;
+            this.config = config;
+            this.device = device;
+            foreach (var parameter in model.Encoder.parameters())
+                parameter.requires_grad = false;
+            trainingRepresentations = Inference.Representations(model.Encoder, training, device, config.BatchSize, cancellationToken).DetachFromDisposeScope();
+            validationRepresentations = Inference.Representations(model.Encoder, validation, device, config.BatchSize, cancellationToken).DetachFromDisposeScope();
+        }
+
+        public string Phase => "fine-tuning (frozen encoder)";
+
+        public nn.Module Model => model.Classifier;
+
+        public OptimizerHelper Optimizer { get; }
+
+        public double TrainEpoch(int epoch, CancellationToken cancellationToken)
+        {
+            var losses = new List<double>();
+            foreach (var batch in BatchOrder.Shuffled(trainingLabels.Length, config.BatchSize, config.Seed, epoch))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = NewDisposeScope();
+                Optimizer.zero_grad();
+                var rows = tensor(batch.Select(i => (long)i).ToArray(), device: device);
+                var logits = model.Classifier.forward(trainingRepresentations.index_select(0, rows));
+                var loss = nn.functional.cross_entropy(logits, BatchCollator.Labels(trainingLabels, batch, device));
+                loss.backward();
+                Optimizer.step();
+                losses.Add(loss.item<float>());
+            }
+            return losses.Average();
+        }
+
+        public EpochValidation Validate(CancellationToken cancellationToken) =>
+            Classification.Evaluate(model.Classifier, validationRepresentations, validationLabels, device);
+
+        public void Dispose()
+        {
+            trainingRepresentations.Dispose();
+            validationRepresentations.Dispose();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using PairwiseCL.Core.Models;
+using PairwiseCL.Core.Views;
+using static TorchSharp.torch;
+
+namespace PairwiseCL.Core.Training;
+
+/// <summary>Batched evaluation-mode passes: representations (t-SNE, PWCCA, frozen fine-tuning) and predictions.</summary>
+public static class Inference
+{
+    /// <summary>The encoder's representations of all utterances, [N, D] on <paramref name="device"/>, in order.</summary>
+    public static Tensor Representations(ViewEncoder encoder, IReadOnlyList<FeatureMatrix> features, Device device, int batchSize = 128, CancellationToken cancellationToken = default)
+    {
+        encoder.eval();
+        using var noGrad = no_grad();
+        var parts = new List<Tensor>();
+        using (var scope = NewDisposeScope())
+        {
+            foreach (var batch in BatchOrder.Sequential(features.Count, batchSize))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var input = BatchCollator.Collate(features, batch, device);
+                parts.Add(encoder.forward(input.Features, input.ValidFrames));
+            }
+            return cat(parts, 0).MoveToOuterDisposeScope();
+        }
+    }
+
+    /// <summary>Predicted class index per utterance.</summary>
+    public static int[] Predict(EmotionClassifier model, IReadOnlyList<FeatureMatrix> features, Device device, int batchSize = 128, CancellationToken cancellationToken = default)
+    {
+        model.eval();
+        using var scope = NewDisposeScope();
+        var representations = Representations(model.Encoder, features, device, batchSize, cancellationToken);
+        using var noGrad = no_grad();
+        return ToClasses(model.Classifier.forward(representations));
+    }
+
+    internal static int[] ToClasses(Tensor logits) =>
+        logits.argmax(1).cpu().data<long>().Select(c => (int)c).ToArray();
+}

@@ -1,0 +1,29 @@
+using static TorchSharp.torch;
+
+namespace PairwiseCL.Core.Training;
+
+/// <summary>An in-memory copy of a module's parameters and buffers (the best epoch so far).</summary>
+internal sealed class ModelSnapshot : IDisposable
+{
+    private readonly Dictionary<string, Tensor> state;
+
+    private ModelSnapshot(Dictionary<string, Tensor> state) => this.state = state;
+
+    public static ModelSnapshot Capture(nn.Module module)
+    {
+        using var noGrad = no_grad();
+        return new ModelSnapshot(module.state_dict().ToDictionary(e => e.Key, e => e.Value.detach().clone().DetachFromDisposeScope()));
+    }
+
+    public void RestoreInto(nn.Module module)
+    {
+        using var noGrad = no_grad();
+        module.load_state_dict(state);
+    }
+
+    public void Dispose()
+    {
+        foreach (var tensor in state.Values)
+            tensor.Dispose();
+    }
+}
