@@ -6,7 +6,7 @@ namespace PairwiseCL.Cli.Commands;
 /// The CLI reads the same appsettings.json as the portal (linked into its output) plus environment
 /// variables (Storage__FeatureCachePath=...). Relative paths resolve against the current directory.
 /// </summary>
-internal sealed record CliSettings(string FeatureCachePath, IConfiguration Configuration)
+internal sealed record CliSettings(string DataFolder, string FeatureCachePath, IConfiguration Configuration)
 {
     public static CliSettings Load()
     {
@@ -15,7 +15,8 @@ internal sealed record CliSettings(string FeatureCachePath, IConfiguration Confi
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
-        var cache = configuration["Storage:FeatureCachePath"] ?? Path.Combine("data", "features");
-        return new CliSettings(Path.GetFullPath(cache), configuration);
+        var data = configuration["Storage:DataFolder"] ?? "data";
+        var cache = configuration["Storage:FeatureCachePath"] ?? Path.Combine(data, "features");
+        return new CliSettings(Path.GetFullPath(data), Path.GetFullPath(cache), configuration);
     }
 }

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Globalization;
+using PairwiseCL.Core.Corpora;
+using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.Reports;
+using PairwiseCL.Core.Views;
+using PairwiseCL.Core.Views.Cache;
+using PairwiseCL.Core.Views.Extraction;
+using Spectre.Console;
+
+namespace PairwiseCL.Cli.Commands;
+
+/// <summary>`pairwisecl reproduce`: the paper's whole protocol on a corpus, written as a report folder.</summary>
+internal static class ReproduceCommand
+{
+    public static Command Create()
+    {
+        var source = new CorpusSource();
+        var labels = new Option<string?>("--labels") { Description = "Fine-tuning label set, comma-separated (the other labels only pre-train). Default: the corpus's first label set." };
+        var labelSet = new Option<string?>("--label-set") { Description = "Name of one of the corpus's label sets (e.g. IEMOCAP-4) instead of --labels." };
+        var views = new Option<string>("--views") { Description = "Views, comma-separated.", DefaultValueFactory = _ => "mel,egemaps" };
+        var methods = new Option<string?>("--methods") { Description = $"Methods, comma-separated ({string.Join(", ", MethodNames.All)}). Default: all." };
+        var fractions = new Option<string?>("--fractions") { Description = "Label fractions in percent, comma-separated. Default: 2,5,10,25,100 (quick: 10,25,100)." };
+        var repeats = new Option<int?>("--repeats") { Description = "Repeats per fraction (default 10; quick 2)." };
+        var temperatures = new Option<string?>("--temperatures") { Description = "Temperature grid for Table 1; the sweep uses 0.5 when listed, else the first. Default: 0.1,0.25,0.5,1.0 (quick: 0.5)." };
+        var quick = new Option<bool>("--quick") { Description = "A preset that runs in minutes on a 2-core CPU (fewer repeats, fractions and epochs)." };
+        var ood = new Option<bool?>("--out-of-distribution") { Description = "Also pre-train on the target emotions only and on the other emotions only (Figure 4). Default: on, off with --quick." };
+        var pretrainEpochs = new Option<int?>("--pretrain-epochs") { Description = "Maximum pre-training epochs (default 100; quick 20)." };
+        var finetuneEpochs = new Option<int?>("--finetune-epochs") { Description = "Maximum fine-tuning epochs (default 100; quick 25)." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the whole protocol.", DefaultValueFactory = _ => 0 };
+        var output = new Option<DirectoryInfo>("--output") { Description = "Report folder to write.", Required = true };
+        var work = new Option<DirectoryInfo?>("--work") { Description = "Work folder for checkpoints and finished runs (default: <DataFolder>/work); re-running resumes from it." };
+        var command = new Command("reproduce", "Run the paper's evaluation protocol (pre-training, sparse-label fine-tuning, statistics, t-SNE, PWCCA) and write a report.");
+        source.AddTo(command);
+        foreach (var option in new Option[] { labels, labelSet, views, methods, fractions, repeats, temperatures, quick, ood, pretrainEpochs, finetuneEpochs, seed, output, work })
+            command.Options.Add(option);
+
+        command.SetAction((parse, ct) => CliRunner.Run(() =>
+        {
+            var settings = CliSettings.Load();
+            var corpus = CorpusLoading.Load(source, parse, settings, ct);
+            var fineTuneLabels = ChooseLabels(corpus, parse.GetValue(labels), parse.GetValue(labelSet));
+            var viewNames = List(parse.GetValue(views)!);
+            var configuration = Configure(parse.GetValue(quick) ? ProtocolConfiguration.Quick(viewNames) : ProtocolConfiguration.Paper(viewNames),
+                parse.GetValue(methods), parse.GetValue(fractions), parse.GetValue(repeats), parse.GetValue(temperatures), parse.GetValue(ood),
+                parse.GetValue(pretrainEpochs), parse.GetValue(finetuneEpochs), parse.GetValue(seed));
+            configuration.Validate();
+
+            var extractor = new FeatureExtractor(new FeatureCache(settings.FeatureCachePath));
+            var featureViews = configuration.Views.Select(FeatureViewCatalog.Create).ToList();
+            var failed = new HashSet<string>();
+            foreach (var view in featureViews)
+            {
+                var summary = ConsoleProgress.Run($"features {view.Name}", progress => extractor.ExtractAll(corpus, view, new ExtractionOptions(),
+                    new Progress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, ""))), ct));
+                foreach (var failure in summary.Failures.Where(f => failed.Add(f.UtteranceId)))
+                    AnsiConsole.MarkupLine($"[yellow]left out[/] {Markup.Escape(failure.Message)}");
+            }
+            corpus = corpus with { Utterances = corpus.Utterances.Where(u => !failed.Contains(u.Id)).ToList() };
+            var features = featureViews.ToDictionary(v => v.Name,
+                v => (IReadOnlyList<FeatureMatrix>)corpus.Utterances.Select(u => extractor.GetFeatures(corpus, u, v, cancellationToken: ct)).ToList());
+
+            var workFolder = parse.GetValue(work)?.FullName ?? Path.Combine(settings.DataFolder, "work");
+            var runner = new ProtocolRunner(workFolder);
+            var report = ConsoleProgress.Run("protocol", progress => runner.Run(configuration, new ProtocolInput(corpus, fineTuneLabels, features),
+                new Progress<ProtocolProgress>(p => progress.Report((p.Done, p.Total, $"{p.Step} (about {p.EstimatedRemaining:hh\\:mm\\:ss} left)"))), ct));
+
+            var folder = parse.GetValue(output)!.FullName;
+            var written = ReportWriter.Write(report, folder);
+            PrintSummary(ResultSummary.Summarise(report.Runs));
+            AnsiConsole.MarkupLine($"{report.Runs.Count} runs in {report.Elapsed:hh\\:mm\\:ss}; report: [bold]{Markup.Escape(Path.Combine(folder, "report.md"))}[/] ({written.Count} files)");
+            return 0;
+        }));
+        return command;
+    }
+
+    internal static LabelSet ChooseLabels(Corpus corpus, string? labels, string? labelSetName)
+    {
+        if (labels is not null && labelSetName is not null) throw new CliUsageException("Give --labels or --label-set, not both.");
+        if (labelSetName is not null)
+            return corpus.LabelSets.FirstOrDefault(s => s.Name.Equals(labelSetName, StringComparison.OrdinalIgnoreCase))
+                   ?? throw new CliUsageException($"The corpus has no label set '{labelSetName}'; it has: {string.Join(", ", corpus.LabelSets.Select(s => s.Name))}.");
+        if (labels is not null)
+        {
+            var classes = List(labels);
+            var present = corpus.Utterances.Select(u => u.Label).OfType<string>().ToHashSet();
+            var unknown = classes.Where(c => !present.Contains(c)).ToList();
+            if (unknown.Count > 0)
+                throw new CliUsageException($"Label(s) {string.Join(", ", unknown)} do not occur in the corpus; its labels are: {string.Join(", ", present.Order())}.");
+            return new LabelSet("fine-tuning", classes);
+        }
+        return corpus.LabelSets.FirstOrDefault()
+               ?? new LabelSet("all labels", corpus.Utterances.Select(u => u.Label).OfType<string>().Distinct().Order().ToList());
+    }
+
+    private static ProtocolConfiguration Configure(ProtocolConfiguration preset, string? methods, string? fractions, int? repeats, string? temperatures,
+        bool? ood, int? pretrainEpochs, int? finetuneEpochs, int seed)
+    {
+        var configuration = preset with { Seed = seed };
+        if (methods is not null) configuration = configuration with { Methods = List(methods) };
+        if (fractions is not null) configuration = configuration with { FractionsPercent = Numbers(fractions, "--fractions") };
+        if (repeats is not null) configuration = configuration with { Repeats = repeats.Value };
+        if (temperatures is not null)
+        {
+            var grid = Numbers(temperatures, "--temperatures");
+            configuration = configuration with { TemperatureGrid = grid, Temperature = grid.Contains(0.5) ? 0.5 : grid[0] };
+        }
+        if (ood is not null) configuration = configuration with { OutOfDistribution = ood.Value };
+        if (pretrainEpochs is not null) configuration = configuration with { Pretraining = configuration.Pretraining with { MaxEpochs = pretrainEpochs.Value } };
+        if (finetuneEpochs is not null) configuration = configuration with { FineTuning = configuration.FineTuning with { MaxEpochs = finetuneEpochs.Value } };
+        return configuration;
+    }
+
+    private static void PrintSummary(IReadOnlyList<SummaryRow> rows)
+    {
+        var table = new Table().AddColumns("view", "method", "p %", "UAR", "WA", "runs", "p vs sup.", "");
+        foreach (var r in rows)
+            table.AddRow(r.View, r.Method, r.FractionPercent.ToString("0.#", CultureInfo.InvariantCulture),
+                $"{r.UarMean:F3} ± {r.UarCi95:F3}", $"{r.WaMean:F3} ± {r.WaCi95:F3}", r.Runs.ToString(),
+                double.IsNaN(r.PValueVsSupervised) ? "" : r.PValueVsSupervised.ToString("G3", CultureInfo.InvariantCulture), r.Significance);
+        AnsiConsole.Write(table);
+    }
+
+    private static List<string> List(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static List<double> Numbers(string text, string option) =>
+        List(text).Select(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+            ? v : throw new CliUsageException($"{option}: '{t}' is not a number.")).ToList();
+}

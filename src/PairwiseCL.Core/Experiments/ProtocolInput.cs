@@ -1,0 +1,26 @@
+using PairwiseCL.Core.Corpora;
+using PairwiseCL.Core.Views;
+
+namespace PairwiseCL.Core.Experiments;
+
+/// <summary>
+/// A corpus, the label set fine-tuning uses (utterances outside it still pre-train), and every view's
+/// features, aligned with <see cref="Corpus.Utterances"/>.
+/// </summary>
+public sealed record ProtocolInput(Corpus Corpus, LabelSet FineTuneLabels, IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> Features)
+{
+    public void Validate(ProtocolConfiguration configuration)
+    {
+        foreach (var view in configuration.Views)
+        {
+            if (!Features.TryGetValue(view, out var features))
+                throw new ArgumentException($"No features for view '{view}'; extract it first.");
+            if (features.Count != Corpus.Utterances.Count)
+                throw new ArgumentException($"View '{view}' has {features.Count} feature matrices for {Corpus.Utterances.Count} utterances.");
+        }
+        var labelled = Corpus.Labelled(FineTuneLabels).ToList();
+        var missing = FineTuneLabels.Classes.Where(c => labelled.All(l => FineTuneLabels.Classes[l.ClassIndex] != c)).ToList();
+        if (missing.Count > 0)
+            throw new ArgumentException($"The corpus has no utterances of class(es) {string.Join(", ", missing)} in label set '{FineTuneLabels.Name}'.");
+    }
+}

@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PairwiseCL.Core.Analysis;
+using PairwiseCL.Core.Corpora;
+using PairwiseCL.Core.Evaluation;
+using PairwiseCL.Core.Models;
+using PairwiseCL.Core.Reports;
+using PairwiseCL.Core.Training;
+using PairwiseCL.Core.Views;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace PairwiseCL.Core.Experiments;
+
+/// <summary>
+/// Runs the paper's protocol: for every leave-one-session-out fold, Pairwise-CL pre-training of all views on
+/// the fold's training sessions (every utterance, labelled or not), then for every view, label fraction and
+/// repeat the supervised baseline and the pre-trained encoder fine-tuned tuned and frozen on the same
+/// labelled subset, early-stopped on the validation session and scored on the test session. Finished runs
+/// are stored in the work folder under the configuration's hash and skipped when the protocol is run again,
+/// and pre-training resumes from its checkpoints, so an interrupted protocol continues where it stopped.
+/// </summary>
+public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? logger = null, Device? device = null)
+{
+    private const string PretrainedOnAll = "all", PretrainedOnTarget = "target", PretrainedOnOther = "other", NotPretrained = "none";
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private readonly ILogger _logger = logger ?? NullLogger<ProtocolRunner>.Instance;
+    private readonly Device _device = device ?? TrainingDevice.Default;
+
+    public ReportContent Run(ProtocolConfiguration configuration, ProtocolInput input,
+        IProgress<ProtocolProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        configuration.Validate();
+        input.Validate(configuration);
+        var clock = Stopwatch.StartNew();
+        var key = ConfigurationHash.Of(new { configuration, corpus = input.Corpus.Name, labels = input.FineTuneLabels, count = input.Corpus.Utterances.Count });
+        var folder = Path.Combine(workFolder, key);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "configuration.json"), JsonSerializer.Serialize(configuration, Json));
+
+        var index = input.Corpus.Utterances.Select((u, i) => (u, i)).ToDictionary(x => x.u.Id, x => x.i);
+        var folds = LeaveOneSessionOutFolds.Create(input.Corpus.Utterances);
+        var plan = new ProtocolPlan(configuration, folds.Count);
+        var tracker = new ProgressTracker(plan.TotalUnits, clock, progress);
+        var runs = new List<RunResult>();
+        var lossCurves = new List<LossCurve>();
+        var embeddings = new List<EmbeddingPlot>();
+        var pwcca = new List<PwccaRow>();
+
+        foreach (var fold in folds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var data = new FoldData(fold, input, index);
+            var pretrained = new Dictionary<(string Set, double Tau), PretrainingResult>();
+            if (configuration.Methods.Any(MethodNames.NeedsPretraining))
+            {
+                foreach (var (set, tau) in PretrainingsFor(configuration))
+                {
+                    var (train, validation) = data.PretrainingSets(set);
+                    if (train.Count < 2 || validation.Count < 2)
+                    {
+                        _logger.LogWarning("Fold {Fold}: too few utterances to pre-train on '{Set}' ({Train} train, {Validation} validation); skipped.", fold.Index, set, train.Count, validation.Count);
+                        tracker.Advance(plan.PretrainingUnits, $"fold {fold.Index}: skipped pre-training on {set}");
+                        continue;
+                    }
+                    tracker.Step($"fold {fold.Index + 1}/{folds.Count}: pre-training on {set} utterances, tau {tau}");
+                    var result = new Pretrainer(_device).Run(configuration.Views, configuration.Architecture,
+                        data.Dataset(train, configuration.Views), data.Dataset(validation, configuration.Views),
+                        configuration.Pretraining with { Temperature = tau, Seed = StableSeed.Of(configuration.Seed, fold.Index, 1) },
+                        Path.Combine(folder, "checkpoints", $"fold{fold.Index}-{set}-tau{tau}"),
+                        tracker.Epochs(), cancellationToken);
+                    pretrained[(set, tau)] = result;
+                    if (fold.Index == 0 && set == PretrainedOnAll && tau == configuration.Temperature)
+                        lossCurves.Add(new LossCurve($"pre-training, tau {tau}", result.History.Select(h => h.TrainLoss).ToArray(), result.History.Select(h => h.ValidationLoss).ToArray()));
+                    tracker.Advance(plan.PretrainingUnits, "");
+                }
+            }
+
+            var supervisedModels = new Dictionary<string, EmotionClassifier>();
+            foreach (var view in configuration.Views)
+            foreach (var fraction in configuration.FractionsPercent)
+            for (var repeat = 0; repeat < configuration.Repeats; repeat++)
+            {
+                var seed = StableSeed.Of(configuration.Seed, fold.Index, repeat);
+                var subset = LabelFractionSampler.Sample(data.LabelledTrain, fraction / 100.0, seed);
+                foreach (var (method, set, tau) in FineTuningsFor(configuration, fraction))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    tracker.Step($"fold {fold.Index + 1}/{folds.Count}: {view} {method} p={fraction}% repeat {repeat + 1}{(set is PretrainedOnAll or NotPretrained ? "" : $" (pre-trained on {set})")}");
+                    var runKey = ConfigurationHash.Of(new { view, method, fraction, fold = fold.Index, repeat, seed, tau, set });
+                    var stored = Path.Combine(folder, "runs", runKey + ".json");
+                    var keepsModel = configuration.Analysis && method == MethodNames.Supervised && fold.Index == 0 && repeat == 0
+                                     && fraction == configuration.FractionsPercent.Max();
+                    if (!keepsModel && TryLoad(stored) is { } finished)
+                    {
+                        runs.Add(finished);
+                        tracker.Advance(1, "");
+                        continue;
+                    }
+                    if (method != MethodNames.Supervised && !pretrained.ContainsKey((set, tau)))
+                    {
+                        tracker.Advance(1, "");
+                        continue;
+                    }
+                    var (run, tuned) = FineTune(configuration, data, view, method, set, tau, fraction, repeat, seed, subset,
+                        method == MethodNames.Supervised ? null : pretrained[(set, tau)], cancellationToken);
+                    runs.Add(run);
+                    Save(stored, run);
+                    if (keepsModel)
+                    {
+                        supervisedModels[view] = tuned.Model;
+                        lossCurves.Add(new LossCurve($"supervised {view}, p={fraction}%",
+                            tuned.History.Select(h => h.TrainLoss).ToArray(), tuned.History.Select(h => h.ValidationLoss).ToArray()));
+                    }
+                    else tuned.Model.Dispose();
+                    tracker.Advance(1, "");
+                }
+            }
+
+            if (fold.Index == 0 && configuration.Analysis)
+            {
+                tracker.Step("analysis: t-SNE and PWCCA on the first fold's test session");
+                var analysis = new RepresentationAnalysis(configuration, data, _device);
+                embeddings.AddRange(analysis.Embeddings(pretrained.GetValueOrDefault((PretrainedOnAll, configuration.Temperature))?.Model, supervisedModels, cancellationToken));
+                pwcca.AddRange(analysis.Pwcca(pretrained.GetValueOrDefault((PretrainedOnAll, configuration.Temperature))?.Model, supervisedModels));
+            }
+            foreach (var result in pretrained.Values) result.Model.Dispose();
+            foreach (var model in supervisedModels.Values) model.Dispose();
+        }
+
+        var parameters = ParameterCount.Table(configuration.Architecture, configuration.Views, input.FineTuneLabels.Classes.Count)
+            .Select(p => new ParameterRow($"{p.View}: {p.Setup}", p.Frozen, p.Trainable)).ToList();
+        tracker.Step("done");
+        return new ReportContent($"Pairwise-CL protocol on {input.Corpus.Name}", JsonSerializer.Serialize(configuration, Json),
+            input.FineTuneLabels.Classes, runs, pwcca, parameters, embeddings, lossCurves, clock.Elapsed);
+    }
+
+    private (RunResult Run, FineTuningResult Result) FineTune(ProtocolConfiguration configuration, FoldData data, string view, string method,
+        string set, double tau, double fraction, int repeat, int seed, IReadOnlyList<(Utterance Utterance, int ClassIndex)> subset,
+        PretrainingResult? pretrained, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var classes = data.Input.FineTuneLabels.Classes.Count;
+        var training = data.Labelled(subset, view);
+        var validation = data.Labelled(data.LabelledValidation, view);
+        var settings = configuration.FineTuning with { Seed = seed, FreezeEncoder = method == MethodNames.PairwiseFrozen };
+        var tuner = new FineTuner(_device);
+        var result = method == MethodNames.Supervised
+            ? tuner.TrainSupervised(view, configuration.Architecture, classes, training, validation, settings, cancellationToken: cancellationToken)
+            : tuner.FineTune(pretrained!.Model.Encoder(view), view, configuration.Architecture, classes, training, validation, settings, cancellationToken: cancellationToken);
+
+        var test = data.LabelledTest;
+        var predicted = Inference.Predict(result.Model, test.Select(t => data.FeaturesOf(t.Utterance, view)).ToList(), _device, cancellationToken: cancellationToken);
+        var metrics = ClassificationMetrics.Compute(test.Select(t => t.ClassIndex).ToList(), predicted, classes);
+        var run = new RunResult(view, method, fraction, data.Fold.Index, data.Fold.TestSession, repeat, seed, tau,
+            method == MethodNames.Supervised ? NotPretrained : set, subset.Count, test.Count, metrics.Uar, metrics.Wa,
+            ToJagged(metrics.ConfusionMatrix), metrics.PerClassRecall.ToArray(), result.History.Count, result.BestValidationUar,
+            clock.Elapsed.TotalSeconds);
+        return (run, result);
+    }
+
+    private static IEnumerable<(string Set, double Tau)> PretrainingsFor(ProtocolConfiguration configuration)
+    {
+        foreach (var tau in configuration.AllTemperatures()) yield return (PretrainedOnAll, tau);
+        if (!configuration.OutOfDistribution) yield break;
+        yield return (PretrainedOnTarget, configuration.Temperature);
+        yield return (PretrainedOnOther, configuration.Temperature);
+    }
+
+    private static IEnumerable<(string Method, string Set, double Tau)> FineTuningsFor(ProtocolConfiguration configuration, double fraction)
+    {
+        var largest = fraction == configuration.FractionsPercent.Max();
+        foreach (var method in configuration.Methods)
+        {
+            if (method == MethodNames.Supervised)
+            {
+                yield return (method, NotPretrained, configuration.Temperature);
+                continue;
+            }
+            yield return (method, PretrainedOnAll, configuration.Temperature);
+            if (largest)
+                foreach (var tau in configuration.TemperatureGrid.Where(t => t != configuration.Temperature))
+                    yield return (method, PretrainedOnAll, tau);
+            if (configuration.OutOfDistribution)
+            {
+                yield return (method, PretrainedOnTarget, configuration.Temperature);
+                yield return (method, PretrainedOnOther, configuration.Temperature);
+            }
+        }
+    }
+
+    private static RunResult? TryLoad(string path)
+    {
+        try { return File.Exists(path) ? JsonSerializer.Deserialize<RunResult>(File.ReadAllText(path)) : null; }
+        catch (JsonException) { return null; } // a run interrupted while saving is simply run again
+    }
+
+    private static void Save(string path, RunResult run)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(run, Json));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static int[][] ToJagged(int[,] matrix) =>
+        Enumerable.Range(0, matrix.GetLength(0)).Select(r => Enumerable.Range(0, matrix.GetLength(1)).Select(c => matrix[r, c]).ToArray()).ToArray();
+}
