@@ -1,0 +1,131 @@
+using PairwiseCL.Core.Corpora;
+using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.Models;
+using PairwiseCL.Core.Training;
+using PairwiseCL.Core.Views;
+
+namespace PairwiseCL.Core.Tests.Experiments;
+
+public sealed class ProtocolRunnerTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("pwcl-protocol-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    [Fact]
+    public void SeparableTwoViewDataGivesEveryPlannedRunReproduciblyAndResumes()
+    {
+        var input = SyntheticInput(seed: 5);
+        var configuration = SmallConfiguration();
+        var reports = new List<ProtocolProgress>();
+
+        var first = new ProtocolRunner(Path.Combine(_work, "a"), device: TorchSharp.torch.CPU)
+            .Run(configuration, input, new InlineProgress<ProtocolProgress>(reports.Add));
+
+        // 4 sessions -> 4 folds; 2 views x 1 fraction x 1 repeat x 3 methods per fold.
+        Assert.Equal(4 * 2 * 3, first.Runs.Count);
+        Assert.Equal(reports[^1].Total, reports[^1].Done);
+        Assert.All(first.Runs, r => Assert.InRange(r.Uar, 0, 1));
+        var egemapsSupervised = first.Runs.Where(r => r.View == "egemaps" && r.Method == MethodNames.Supervised).Average(r => r.Uar);
+        Assert.True(egemapsSupervised > 0.8, $"supervised eGeMAPS UAR {egemapsSupervised} on separable data");
+        Assert.All(first.Runs.Where(r => r.Method != MethodNames.Supervised), r => Assert.Equal("all", r.PretrainingSet));
+        Assert.Equal(new[] { "01", "02", "03", "04" }, first.Runs.Select(r => r.TestSession).Distinct().Order().ToArray());
+
+        // Analysis on the first fold: three encoder states per view, and one PWCCA row per state for the view pair.
+        Assert.Equal(6, first.Embeddings.Count);
+        Assert.Equal(3, first.Pwcca.Count);
+        Assert.All(first.Pwcca, p => Assert.InRange(p.Pwcca, 0, 1.000001));
+        Assert.Contains(first.LossCurves, c => c.Name.StartsWith("pre-training", StringComparison.Ordinal));
+
+        var again = new ProtocolRunner(Path.Combine(_work, "b"), device: TorchSharp.torch.CPU).Run(configuration, input);
+        Assert.Equal(Metrics(first.Runs), Metrics(again.Runs));
+
+        var resumed = new ProtocolRunner(Path.Combine(_work, "a"), device: TorchSharp.torch.CPU).Run(configuration, input);
+        Assert.Equal(Metrics(first.Runs), Metrics(resumed.Runs));
+    }
+
+    [Fact]
+    public void OutOfDistributionAndTemperatureGridAddTheirRuns()
+    {
+        var configuration = SmallConfiguration() with
+        {
+            Methods = [MethodNames.PairwiseFrozen], TemperatureGrid = [0.25, 0.5], OutOfDistribution = true, Analysis = false,
+        };
+        var report = new ProtocolRunner(_work, device: TorchSharp.torch.CPU).Run(configuration, SyntheticInput(seed: 9));
+        // Per fold and view: tau 0.5 on all, tau 0.25 on all, tau 0.5 on target, tau 0.5 on other.
+        Assert.Equal(4 * 2 * 4, report.Runs.Count);
+        Assert.Equal(new[] { "all", "other", "target" }, report.Runs.Select(r => r.PretrainingSet).Distinct().Order().ToArray());
+        Assert.Equal(new[] { 0.25, 0.5 }, report.Runs.Select(r => r.Temperature).Distinct().Order().ToArray());
+    }
+
+    [Fact]
+    public void MissingFeaturesAndAbsurdSettingsAreRefusedBeforeAnyTraining()
+    {
+        var input = SyntheticInput(seed: 1);
+        var runner = new ProtocolRunner(_work, device: TorchSharp.torch.CPU);
+        var noMel = input with { Features = input.Features.Where(kv => kv.Key != "mel").ToDictionary() };
+        Assert.Contains("mel", Assert.Throws<ArgumentException>(() => runner.Run(SmallConfiguration(), noMel)).Message);
+        Assert.Throws<ArgumentException>(() => runner.Run(SmallConfiguration() with { FractionsPercent = [0] }, input));
+        Assert.Throws<ArgumentException>(() => runner.Run(SmallConfiguration() with { Views = ["mel"] }, input));
+        Assert.Contains("fear", Assert.Throws<ArgumentException>(() =>
+            runner.Run(SmallConfiguration(), input with { FineTuneLabels = new LabelSet("x", ["anger", "fear"]) })).Message);
+    }
+
+    [Fact]
+    public void CancellationStopsTheProtocol()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            new ProtocolRunner(_work, device: TorchSharp.torch.CPU).Run(SmallConfiguration(), SyntheticInput(seed: 2), cancellationToken: cancellation.Token));
+    }
+
+    private static ProtocolConfiguration SmallConfiguration() =>
+        ProtocolConfiguration.Quick(["mel", "egemaps"]) with
+        {
+            FractionsPercent = [100], Repeats = 1, TemperatureGrid = [0.5],
+            Pretraining = new PretrainingConfig(MaxEpochs: 4, Patience: 4, BatchSize: 32),
+            FineTuning = new FineTuningConfig(MaxEpochs: 15, Patience: 15, BatchSize: 32),
+        };
+
+    private static double[] Metrics(IEnumerable<RunResult> runs) =>
+        runs.OrderBy(r => (r.View, r.Method, r.Fold, r.Temperature)).SelectMany(r => new[] { r.Uar, r.Wa }).ToArray();
+
+    /// <summary>
+    /// Four sessions of three emotions plus an "other" emotion that only pre-trains; both views carry the
+    /// class in their mean (eGeMAPS-like vectors, a mel-like band pattern) under noise.
+    /// </summary>
+    private static ProtocolInput SyntheticInput(int seed)
+    {
+        var random = new Random(seed);
+        string[] emotions = ["anger", "sadness", "happiness", "boredom"];
+        var utterances = new List<Utterance>();
+        var egemaps = new List<FeatureMatrix>();
+        var mel = new List<FeatureMatrix>();
+        var centres = emotions.Select(_ => Enumerable.Range(0, 88).Select(_ => random.NextDouble() * 4 - 2).ToArray()).ToArray();
+        for (var session = 1; session <= 4; session++)
+        for (var i = 0; i < 16; i++)
+        {
+            var emotion = i % 4;
+            utterances.Add(new Utterance($"s{session}-{i}", $"s{session}-{i}.wav", 1.0, $"spk{session}", $"0{session}", emotions[emotion]));
+            egemaps.Add(FeatureMatrix.Vector(centres[emotion].Select(c => (float)(c + 0.3 * Gaussian(random))).ToArray()));
+            const int frames = 24;
+            var data = new float[64 * frames];
+            for (var band = 0; band < 64; band++)
+            for (var t = 0; t < frames; t++)
+                data[band * frames + t] = (float)((band / 16 == emotion ? 2.0 : 0.0) + 0.5 * Gaussian(random));
+            mel.Add(new FeatureMatrix([64, frames], data, frames - i % 3));
+        }
+        var corpus = new Corpus("synthetic", "/nonexistent", utterances, []);
+        return new ProtocolInput(corpus, new LabelSet("three", ["anger", "sadness", "happiness"]),
+            new Dictionary<string, IReadOnlyList<FeatureMatrix>> { ["egemaps"] = egemaps, ["mel"] = mel });
+    }
+
+    private static double Gaussian(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
