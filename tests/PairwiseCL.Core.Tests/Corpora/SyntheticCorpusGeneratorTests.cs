@@ -112,6 +112,21 @@ public sealed class SyntheticCorpusGeneratorTests(SyntheticCorpusFixture fixture
     }
 
     [Fact]
+    public void ReportsProgressPerClipAndStopsWhenCancelled()
+    {
+        using var folder = new TempFolder();
+        var tiny = new SyntheticCorpusOptions(Sessions: 1, ClipsPerSpeakerAndEmotion: 1, MinSeconds: 0.3, MaxSeconds: 0.3);
+        var reports = new List<ImportProgress>();
+
+        new SyntheticCorpusGenerator().Generate(folder.Path, tiny, new SynchronousProgress<ImportProgress>(reports.Add));
+
+        Assert.Equal(Enumerable.Range(1, 8), reports.Select(r => r.Done).Order());
+        Assert.Throws<OperationCanceledException>(() =>
+            new SyntheticCorpusGenerator().Generate(folder.File("cancelled"), tiny, ct: new CancellationToken(true)));
+        Assert.False(File.Exists(folder.File("cancelled", SyntheticCorpusGenerator.ManifestFileName)));
+    }
+
+    [Fact]
     public void RejectsImpossibleOptions()
     {
         using var folder = new TempFolder();
