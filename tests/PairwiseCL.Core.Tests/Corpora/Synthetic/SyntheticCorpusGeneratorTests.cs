@@ -5,7 +5,7 @@ using PairwiseCL.Core.Corpora.Synthetic;
 using PairwiseCL.Core.Tests.TestSupport;
 using Xunit.Abstractions;
 
-namespace PairwiseCL.Core.Tests.Corpora;
+namespace PairwiseCL.Core.Tests.Corpora.Synthetic;
 
 /// <summary>The default corpus (96 clips of 2-3 s), generated once for the whole class.</summary>
 public sealed class SyntheticCorpusFixture : IDisposable

@@ -1,4 +1,4 @@
-namespace PairwiseCL.Core.Tests.Corpora;
+namespace PairwiseCL.Core.Tests.Corpora.Synthetic;
 
 /// <summary>
 /// A plain autocorrelation pitch tracker (40 ms frames every 20 ms, 60-500 Hz, on the signal decimated
