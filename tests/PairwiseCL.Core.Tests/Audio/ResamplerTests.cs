@@ -43,6 +43,22 @@ public sealed class ResamplerTests
     }
 
     [Theory]
+    [InlineData(16000, 44100)]
+    [InlineData(16000, 48000)]
+    [InlineData(8000, 16000)]
+    public void UpsamplingLeavesNoSpectralImages(int fromRate, int toRate)
+    {
+        var input = Tone(1000, fromRate, 1.0);
+
+        var output = Middle(Resampler.Resample(input, fromRate, toRate));
+
+        // Whatever is not the 1 kHz tone (images at fromRate -/+ 1 kHz, ripple) must be 60 dB down.
+        var expected = Middle(Tone(1000, toRate, 1.0));
+        var residual = output.Zip(expected, (got, want) => got - want).ToArray();
+        Assert.True(20 * Math.Log10(Rms(residual) / Rms(expected)) <= -60);
+    }
+
+    [Theory]
     [InlineData(44100, 16000, 44100, 16000)]
     [InlineData(48000, 16000, 48000, 16000)]
     [InlineData(8000, 16000, 8000, 16000)]

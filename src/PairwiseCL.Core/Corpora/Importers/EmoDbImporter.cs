@@ -32,7 +32,7 @@ public sealed partial class EmoDbImporter(string folder, IAudioDecoder? decoder 
     {
         if (!Directory.Exists(Folder)) throw new DirectoryNotFoundException($"The EmoDB folder {Folder} does not exist.");
         var collector = new UtteranceCollector(Folder, decoder);
-        foreach (var file in Directory.EnumerateFiles(Folder, "*.wav", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in SourceFiles.Under(Folder, "*.wav"))
         {
             ct.ThrowIfCancellationRequested();
             var id = Path.GetFileNameWithoutExtension(file);

@@ -22,7 +22,7 @@ public sealed class FolderPerLabelImporter(string root, IAudioDecoder? decoder =
         foreach (var labelFolder in labels)
         {
             var label = Path.GetFileName(labelFolder);
-            foreach (var file in Directory.EnumerateFiles(labelFolder, "*", SearchOption.AllDirectories).Where(f => !IsHidden(f)).Order(StringComparer.Ordinal))
+            foreach (var file in SourceFiles.Under(labelFolder, "*"))
             {
                 ct.ThrowIfCancellationRequested();
                 var id = Path.ChangeExtension(Path.GetRelativePath(Root, file), null).Replace('\\', '/');

@@ -45,10 +45,8 @@ public sealed partial class IemocapImporter(string root, IAudioDecoder? decoder 
             var transcripts = ReadTranscripts(Path.Combine(dir, "dialog", "transcriptions"));
             var wavRoot = Path.Combine(dir, "sentences", "wav");
             if (!Directory.Exists(wavRoot)) { collector.Problem(wavRoot, "is missing: no audio imported for this session"); continue; }
-            foreach (var file in Directory.EnumerateFiles(wavRoot, "*.wav", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var file in SourceFiles.Under(wavRoot, "*.wav"))
             {
-                var name = Path.GetFileName(file);
-                if (name.StartsWith("._", StringComparison.Ordinal)) continue; // macOS resource forks shipped in some copies
                 var id = Path.GetFileNameWithoutExtension(file);
                 var speaker = SpeakerOf(id);
                 if (speaker is null) { collector.Problem(file, "does not follow IEMOCAP naming (SesNNX_<dialog>_XNNN)"); continue; }
@@ -82,7 +80,7 @@ public sealed partial class IemocapImporter(string root, IAudioDecoder? decoder 
     {
         var evaluations = new Dictionary<string, Evaluation>(StringComparer.Ordinal);
         if (!Directory.Exists(folder)) { collector.Problem(folder, "is missing: this session's utterances are imported without labels"); return evaluations; }
-        foreach (var file in Directory.EnumerateFiles(folder, "*.txt").Where(f => !Path.GetFileName(f).StartsWith("._", StringComparison.Ordinal)))
+        foreach (var file in SourceFiles.Under(folder, "*.txt", recursive: false))
             foreach (var line in File.ReadLines(file))
             {
                 // Only the summary lines: "[start - end]<TAB>id<TAB>label<TAB>[v, a, d]"; the rest are annotator votes.
@@ -98,7 +96,7 @@ public sealed partial class IemocapImporter(string root, IAudioDecoder? decoder 
     {
         var transcripts = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Directory.Exists(folder)) return transcripts;
-        foreach (var file in Directory.EnumerateFiles(folder, "*.txt").Where(f => !Path.GetFileName(f).StartsWith("._", StringComparison.Ordinal)))
+        foreach (var file in SourceFiles.Under(folder, "*.txt", recursive: false))
             foreach (var line in File.ReadLines(file))
             {
                 var match = TranscriptLine().Match(line);

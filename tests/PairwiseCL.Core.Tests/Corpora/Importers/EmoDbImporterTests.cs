@@ -4,7 +4,7 @@ using PairwiseCL.Core.Audio;
 using PairwiseCL.Core.Corpora.Importers;
 using PairwiseCL.Core.Tests.TestSupport;
 
-namespace PairwiseCL.Core.Tests.Corpora;
+namespace PairwiseCL.Core.Tests.Corpora.Importers;
 
 public sealed class EmoDbImporterTests
 {
@@ -31,17 +31,20 @@ public sealed class EmoDbImporterTests
     }
 
     [Fact]
-    public void ReportsMisnamedAndCorruptFiles()
+    public void ReportsMisnamedAndCorruptFilesAndAcceptsUpperCaseExtensions()
     {
         using var folder = new TempFolder();
         WavWriter.WritePcm16(folder.File("11b10Td.wav"), new AudioClip(new float[1600], 16000));
+        WavWriter.WritePcm16(folder.File("upper", "14a07Lb.WAV"), new AudioClip(new float[800], 16000));
         WavWriter.WritePcm16(folder.File("speech.wav"), new AudioClip(new float[1600], 16000));
         File.WriteAllBytes(folder.File("12a05Wa.wav"), [1, 2, 3]);
 
         var result = new EmoDbImporter(folder.Path).Import();
 
-        var utterance = Assert.Single(result.Corpus.Utterances);
+        Assert.Equal(2, result.Corpus.Utterances.Count);
+        var utterance = result.Corpus.Utterances[0];
         Assert.Equal(("11", "sadness", "m", 0.1), (utterance.Session, utterance.Label, utterance.Metadata!["gender"], utterance.DurationSeconds));
+        Assert.Equal(("14a07Lb", "boredom", "f"), (result.Corpus.Utterances[1].Id, result.Corpus.Utterances[1].Label, result.Corpus.Utterances[1].Metadata!["gender"]));
         Assert.Equal(2, result.Problems.Count);
         Assert.Contains(result.Problems, p => p.Path.EndsWith("speech.wav") && p.Message.Contains("naming"));
         Assert.Contains(result.Problems, p => p.Path.EndsWith("12a05Wa.wav"));

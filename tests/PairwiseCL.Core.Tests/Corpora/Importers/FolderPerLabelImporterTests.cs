@@ -2,7 +2,7 @@ using PairwiseCL.Core.Audio;
 using PairwiseCL.Core.Corpora.Importers;
 using PairwiseCL.Core.Tests.TestSupport;
 
-namespace PairwiseCL.Core.Tests.Corpora;
+namespace PairwiseCL.Core.Tests.Corpora.Importers;
 
 public sealed class FolderPerLabelImporterTests
 {

@@ -3,7 +3,7 @@ using PairwiseCL.Core.Corpora.Importers;
 using PairwiseCL.Core.Tests.Audio;
 using PairwiseCL.Core.Tests.TestSupport;
 
-namespace PairwiseCL.Core.Tests.Corpora;
+namespace PairwiseCL.Core.Tests.Corpora.Importers;
 
 public sealed class CsvManifestImporterTests : IDisposable
 {

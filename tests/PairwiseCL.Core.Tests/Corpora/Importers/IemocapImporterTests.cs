@@ -3,7 +3,7 @@ using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.Corpora.Importers;
 using PairwiseCL.Core.Tests.TestSupport;
 
-namespace PairwiseCL.Core.Tests.Corpora;
+namespace PairwiseCL.Core.Tests.Corpora.Importers;
 
 /// <summary>Runs the importer on a miniature tree laid out exactly like the IEMOCAP release.</summary>
 public sealed class IemocapImporterTests : IDisposable
