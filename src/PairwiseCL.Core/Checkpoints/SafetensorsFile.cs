@@ -19,6 +19,16 @@ public static class SafetensorsFile
         && BinaryPrimitives.ReadUInt64LittleEndian(firstBytes) is > 1 and < MaxHeaderBytes
         && firstBytes[8] == (byte)'{';
 
+    /// <summary>The header's free-form <c>__metadata__</c> strings (empty when absent).</summary>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var header = ReadHeader(stream, path);
+        return header["__metadata__"] is JsonObject metadata
+            ? metadata.ToDictionary(m => m.Key, m => m.Value?.GetValue<string>() ?? "")
+            : new Dictionary<string, string>();
+    }
+
     public static IReadOnlyDictionary<string, CheckpointTensor> Read(string path)
     {
         using var stream = File.OpenRead(path);
@@ -27,25 +37,8 @@ public static class SafetensorsFile
 
     public static IReadOnlyDictionary<string, CheckpointTensor> Read(Stream stream, string displayName)
     {
-        Span<byte> lengthBytes = stackalloc byte[8];
-        if (stream.ReadAtLeast(lengthBytes, 8, throwOnEndOfStream: false) < 8)
-            throw new CheckpointFormatException($"{displayName}: too short to be a safetensors file.");
-        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
-        if (headerLength > MaxHeaderBytes)
-            throw new CheckpointFormatException($"{displayName}: safetensors header length {headerLength} is implausible; not a safetensors file.");
-        var headerBytes = new byte[headerLength];
-        stream.ReadExactly(headerBytes);
-        JsonObject header;
-        try
-        {
-            header = JsonNode.Parse(headerBytes)?.AsObject() ?? throw new CheckpointFormatException($"{displayName}: empty safetensors header.");
-        }
-        catch (JsonException e)
-        {
-            throw new CheckpointFormatException($"{displayName}: safetensors header is not valid JSON ({e.Message}).", e);
-        }
-
-        var dataStart = 8 + (long)headerLength;
+        var header = ReadHeader(stream, displayName);
+        var dataStart = stream.Position;
         var dataLength = stream.Length - dataStart;
         var tensors = new Dictionary<string, CheckpointTensor>(StringComparer.Ordinal);
         foreach (var (name, node) in header)
@@ -67,10 +60,36 @@ public static class SafetensorsFile
         return tensors;
     }
 
-    /// <summary>Writes tensors in name order, each encoded as <paramref name="type"/>.</summary>
-    public static void Write(string path, IReadOnlyDictionary<string, CheckpointTensor> tensors, TensorElementType type = TensorElementType.Float32)
+    private static JsonObject ReadHeader(Stream stream, string displayName)
+    {
+        Span<byte> lengthBytes = stackalloc byte[8];
+        if (stream.ReadAtLeast(lengthBytes, 8, throwOnEndOfStream: false) < 8)
+            throw new CheckpointFormatException($"{displayName}: too short to be a safetensors file.");
+        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
+        if (headerLength > MaxHeaderBytes)
+            throw new CheckpointFormatException($"{displayName}: safetensors header length {headerLength} is implausible; not a safetensors file.");
+        var headerBytes = new byte[headerLength];
+        stream.ReadExactly(headerBytes);
+        JsonObject header;
+        try
+        {
+            header = JsonNode.Parse(headerBytes)?.AsObject() ?? throw new CheckpointFormatException($"{displayName}: empty safetensors header.");
+        }
+        catch (JsonException e)
+        {
+            throw new CheckpointFormatException($"{displayName}: safetensors header is not valid JSON ({e.Message}).", e);
+        }
+
+        return header;
+    }
+
+    /// <summary>Writes tensors in name order, each encoded as <paramref name="type"/>, with optional string metadata.</summary>
+    public static void Write(string path, IReadOnlyDictionary<string, CheckpointTensor> tensors, TensorElementType type = TensorElementType.Float32,
+        IReadOnlyDictionary<string, string>? metadata = null)
     {
         var header = new JsonObject();
+        if (metadata is { Count: > 0 })
+            header["__metadata__"] = new JsonObject(metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value)));
         var blobs = new List<byte[]>();
         long offset = 0;
         foreach (var (name, tensor) in tensors.OrderBy(t => t.Key, StringComparer.Ordinal))

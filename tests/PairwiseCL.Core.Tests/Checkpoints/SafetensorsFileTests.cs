@@ -40,6 +40,15 @@ public sealed class SafetensorsFileTests : IDisposable
     }
 
     [Fact]
+    public void MetadataRoundTripsAndIsNotATensor()
+    {
+        var path = Path.Combine(folder, "meta.safetensors");
+        SafetensorsFile.Write(path, Sample(), metadata: new Dictionary<string, string> { ["valid_frames"] = "49" });
+        Assert.Equal("49", SafetensorsFile.ReadMetadata(path)["valid_frames"]);
+        Assert.Equal(Sample().Keys.Order(), SafetensorsFile.Read(path).Keys.Order());
+    }
+
+    [Fact]
     public void ReadsAHandWrittenFileWithMetadataAndOffsets()
     {
         // Laid out by hand per the format description, independently of the writer.
