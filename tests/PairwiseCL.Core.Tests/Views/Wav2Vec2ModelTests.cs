@@ -34,6 +34,26 @@ public sealed class Wav2Vec2ModelTests
     }
 
     [Fact]
+    public void StateDictHasExactlyTorchaudiosKeys()
+    {
+        using var scope = NewDisposeScope();
+        using var model = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallBase, seed: 10);
+        var keys = model.state_dict().Keys.ToHashSet();
+
+        // 7 conv weights + group norm (2), feature projection (4), positional conv (3), encoder norm (2), 16 per layer.
+        Assert.Equal(9 + 4 + 3 + 2 + 2 * 16, keys.Count);
+        Assert.Contains("feature_extractor.conv_layers.0.layer_norm.weight", keys);
+        Assert.Contains("feature_extractor.conv_layers.6.conv.weight", keys);
+        Assert.Contains("encoder.feature_projection.projection.bias", keys);
+        Assert.Contains("encoder.transformer.pos_conv_embed.conv.weight_g", keys);
+        Assert.Contains("encoder.transformer.pos_conv_embed.conv.weight_v", keys);
+        Assert.Contains("encoder.transformer.layer_norm.bias", keys);
+        Assert.Contains("encoder.transformer.layers.1.attention.out_proj.weight", keys);
+        Assert.Contains("encoder.transformer.layers.1.feed_forward.intermediate_dense.weight", keys);
+        Assert.Contains("encoder.transformer.layers.1.final_layer_norm.bias", keys);
+    }
+
+    [Fact]
     public void PostNormConventionsDifferOnlyInStateZero()
     {
         using var scope = NewDisposeScope();

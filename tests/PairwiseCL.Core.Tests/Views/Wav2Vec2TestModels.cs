@@ -21,14 +21,15 @@ internal static class Wav2Vec2TestModels
 
     public static Wav2Vec2Model Random(Wav2Vec2Config config, int seed, HiddenStateConvention convention = HiddenStateConvention.Torchaudio)
     {
-        manual_seed(seed);
         var model = new Wav2Vec2Model(config, convention);
+        // A private generator: xunit runs test classes in parallel, so the global seed is not ours alone.
+        var generator = new Generator((ulong)seed);
         using var noGrad = no_grad();
         foreach (var (name, parameter) in model.named_parameters())
         {
             // Norm weights near 1, everything else small: outputs stay finite and every tensor matters.
             var isNormWeight = name.EndsWith("norm.weight", StringComparison.Ordinal) || name.EndsWith("weight_g", StringComparison.Ordinal);
-            using var noise = randn_like(parameter) * (isNormWeight ? 0.1 : 0.2);
+            using var noise = randn(parameter.shape, generator: generator) * (isNormWeight ? 0.1 : 0.2);
             parameter.copy_(isNormWeight ? noise + 1 : noise);
         }
         return model;

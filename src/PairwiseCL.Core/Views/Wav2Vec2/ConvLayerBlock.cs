@@ -33,4 +33,10 @@ internal sealed class ConvLayerBlock : nn.Module<Tensor, Tensor>
             x = normOverChannelsLast ? norm.forward(x.transpose(-2, -1)).transpose(-2, -1) : norm.forward(x);
         return nn.functional.gelu(x);
     }
+
+    // Children are registered under torchaudio's state-dict names in the constructor; TorchSharp's default
+    // field-name registration would add every tensor a second time under the C# field name.
+    protected override void RegisterComponents()
+    {
+    }
 }

@@ -38,6 +38,12 @@ internal sealed class ConvolutionalPositionalEmbedding : nn.Module<Tensor, Tenso
         return nn.functional.gelu(y).transpose(-2, -1);
     }
 
+    // Children are registered under torchaudio's state-dict names in the constructor; TorchSharp's default
+    // field-name registration would add every tensor a second time under the C# field name.
+    protected override void RegisterComponents()
+    {
+    }
+
     private sealed class ParameterHolder : nn.Module
     {
         public ParameterHolder(Parameter g, Parameter v, Parameter b) : base("conv")
@@ -45,6 +51,10 @@ internal sealed class ConvolutionalPositionalEmbedding : nn.Module<Tensor, Tenso
             register_parameter("weight_g", g);
             register_parameter("weight_v", v);
             register_parameter("bias", b);
+        }
+
+        protected override void RegisterComponents()
+        {
         }
     }
 }

@@ -35,4 +35,10 @@ internal sealed class EncoderLayer : nn.Module<Tensor, Tensor>
         x = layerNorm.forward(x + attention.forward(x));
         return finalLayerNorm.forward(x + feedForward.forward(x));
     }
+
+    // Children are registered under torchaudio's state-dict names in the constructor; TorchSharp's default
+    // field-name registration would add every tensor a second time under the C# field name.
+    protected override void RegisterComponents()
+    {
+    }
 }

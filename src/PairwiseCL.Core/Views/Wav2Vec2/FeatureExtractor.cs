@@ -28,4 +28,10 @@ internal sealed class FeatureExtractor : nn.Module<Tensor, Tensor>
             x = layer.forward(x);
         return x.transpose(1, 2);
     }
+
+    // Children are registered under torchaudio's state-dict names in the constructor; TorchSharp's default
+    // field-name registration would add every tensor a second time under the C# field name.
+    protected override void RegisterComponents()
+    {
+    }
 }

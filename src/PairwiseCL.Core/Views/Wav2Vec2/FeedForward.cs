@@ -18,4 +18,10 @@ internal sealed class FeedForward : nn.Module<Tensor, Tensor>
     }
 
     public override Tensor forward(Tensor x) => outputDense.forward(nn.functional.gelu(intermediateDense.forward(x)));
+
+    // Children are registered under torchaudio's state-dict names in the constructor; TorchSharp's default
+    // field-name registration would add every tensor a second time under the C# field name.
+    protected override void RegisterComponents()
+    {
+    }
 }

@@ -33,4 +33,10 @@ internal sealed class SelfAttention : nn.Module<Tensor, Tensor>
         var attended = nn.functional.scaled_dot_product_attention(Heads(qProj), Heads(kProj), Heads(vProj));
         return outProj.forward(attended.transpose(1, 2).reshape(batch, length, dim));
     }
+
+    // Children are registered under torchaudio's state-dict names in the constructor; TorchSharp's default
+    // field-name registration would add every tensor a second time under the C# field name.
+    protected override void RegisterComponents()
+    {
+    }
 }

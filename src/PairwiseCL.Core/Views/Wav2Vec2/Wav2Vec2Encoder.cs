@@ -17,4 +17,10 @@ internal sealed class Wav2Vec2Encoder : nn.Module
     public FeatureProjection FeatureProjection { get; }
 
     public Wav2Vec2Transformer Transformer { get; }
+
+    // Children are registered under torchaudio's state-dict names in the constructor; TorchSharp's default
+    // field-name registration would add every tensor a second time under the C# field name.
+    protected override void RegisterComponents()
+    {
+    }
 }

@@ -46,4 +46,10 @@ public sealed class Wav2Vec2Model : nn.Module<Tensor, Tensor>
             states[^1] = encoder.Transformer.FinalNorm(states[^1]);
         return stack(states);
     }
+
+    // Children are registered under torchaudio's state-dict names in the constructor; TorchSharp's default
+    // field-name registration would add every tensor a second time under the C# field name.
+    protected override void RegisterComponents()
+    {
+    }
 }

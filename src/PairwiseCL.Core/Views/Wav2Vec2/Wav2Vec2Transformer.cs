@@ -41,4 +41,10 @@ internal sealed class Wav2Vec2Transformer : nn.Module
 
     /// <summary>The layer norm pre-norm models apply after their last layer.</summary>
     public Tensor FinalNorm(Tensor x) => layerNormFirst ? layerNorm.forward(x) : x;
+
+    // Children are registered under torchaudio's state-dict names in the constructor; TorchSharp's default
+    // field-name registration would add every tensor a second time under the C# field name.
+    protected override void RegisterComponents()
+    {
+    }
 }
