@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return InfoCommand.Create();
         yield return ExtractCommand.Create();
         yield return ReproduceCommand.Create();
+        yield return Wav2Vec2Command.Create();
     }
 }

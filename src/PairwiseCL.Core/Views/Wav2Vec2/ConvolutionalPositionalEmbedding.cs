@@ -1,0 +1,60 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace PairwiseCL.Core.Views.Wav2Vec2;
+
+/// <summary>
+/// The relative positional embedding: a grouped Conv1d over time with weight normalisation over dim 2
+/// (weight = g * v / ||v||, the norm taken over every dim but the kernel one), the last frame dropped for
+/// even kernels (its padding adds one), then GELU. Parameters keep torch's weight-norm names.
+/// </summary>
+internal sealed class ConvolutionalPositionalEmbedding : nn.Module<Tensor, Tensor>
+{
+    private readonly Parameter weightG;
+    private readonly Parameter weightV;
+    private readonly Parameter bias;
+    private readonly int kernel;
+    private readonly int groups;
+
+    public ConvolutionalPositionalEmbedding(int embedDim, int kernel, int groups) : base(nameof(ConvolutionalPositionalEmbedding))
+    {
+        this.kernel = kernel;
+        this.groups = groups;
+        weightG = nn.Parameter(ones(1, 1, kernel));
+        weightV = nn.Parameter(randn(embedDim, embedDim / groups, kernel) * 0.02);
+        bias = nn.Parameter(zeros(embedDim));
+        // A child module named "conv" gives the state-dict keys pos_conv_embed.conv.weight_g etc.
+        register_module("conv", new ParameterHolder(weightG, weightV, bias));
+    }
+
+    public override Tensor forward(Tensor x)
+    {
+        var norm = weightV.pow(2).sum([0, 1], keepdim: true).sqrt();
+        var weight = weightG * weightV / norm;
+        var y = nn.functional.conv1d(x.transpose(-2, -1), weight, bias, padding: kernel / 2, groups: groups);
+        if (kernel % 2 == 0)
+            y = y[.., .., ..^1];
+        return nn.functional.gelu(y).transpose(-2, -1);
+    }
+
+    // Children are registered under torchaudio's state-dict names in the constructor; TorchSharp's default
+    // field-name registration would add every tensor a second time under the C# field name.
+    protected override void RegisterComponents()
+    {
+    }
+
+    private sealed class ParameterHolder : nn.Module
+    {
+        public ParameterHolder(Parameter g, Parameter v, Parameter b) : base("conv")
+        {
+            register_parameter("weight_g", g);
+            register_parameter("weight_v", v);
+            register_parameter("bias", b);
+        }
+
+        protected override void RegisterComponents()
+        {
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using PairwiseCL.Core.Views.Wav2Vec2;
+using static TorchSharp.torch;
+
+namespace PairwiseCL.Core.Tests.Views;
+
+public sealed class Wav2Vec2ModelTests
+{
+    [Theory]
+    [InlineData(400)]
+    [InlineData(719)]
+    [InlineData(720)]
+    [InlineData(16000)]
+    [InlineData(24_123)]
+    public void FrameCountFollowsTheBaseConvStride(int samples)
+    {
+        using var scope = NewDisposeScope();
+        var model = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallBase, seed: 1);
+        var output = model.forward(Wav2Vec2TestModels.Waveforms(2, samples, seed: 2));
+
+        var expectedFrames = (samples - 400) / 320 + 1;
+        Assert.Equal(new long[] { 3, 2, expectedFrames, 32 }, output.shape);
+        Assert.Equal(expectedFrames, Wav2Vec2Config.Base.FrameCount(samples));
+    }
+
+    [Fact]
+    public void BaseHasTheTorchaudioParameterCount()
+    {
+        using var scope = NewDisposeScope();
+        var model = new Wav2Vec2Model(Wav2Vec2Config.Base);
+        // By hand from torchaudio's layout (the paper's 94.4 M): conv encoder 4,200,448 + feature projection
+        // 395,008 + positional conv 4,719,488 (v 768x48x128, g 128, bias) + encoder norm 1,536 + 12 x 7,087,872.
+        Assert.Equal(4_200_448L + 395_008 + 4_719_488 + 1_536 + 12L * 7_087_872, model.parameters().Sum(p => p.numel()));
+        Assert.Equal(13, Wav2Vec2Config.Base.HiddenStateCount);
+    }
+
+    [Fact]
+    public void StateDictHasExactlyTorchaudiosKeys()
+    {
+        using var scope = NewDisposeScope();
+        using var model = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallBase, seed: 10);
+        var keys = model.state_dict().Keys.ToHashSet();
+
+        // 7 conv weights + group norm (2), feature projection (4), positional conv (3), encoder norm (2), 16 per layer.
+        Assert.Equal(9 + 4 + 3 + 2 + 2 * 16, keys.Count);
+        Assert.Contains("feature_extractor.conv_layers.0.layer_norm.weight", keys);
+        Assert.Contains("feature_extractor.conv_layers.6.conv.weight", keys);
+        Assert.Contains("encoder.feature_projection.projection.bias", keys);
+        Assert.Contains("encoder.transformer.pos_conv_embed.conv.weight_g", keys);
+        Assert.Contains("encoder.transformer.pos_conv_embed.conv.weight_v", keys);
+        Assert.Contains("encoder.transformer.layer_norm.bias", keys);
+        Assert.Contains("encoder.transformer.layers.1.attention.out_proj.weight", keys);
+        Assert.Contains("encoder.transformer.layers.1.feed_forward.intermediate_dense.weight", keys);
+        Assert.Contains("encoder.transformer.layers.1.final_layer_norm.bias", keys);
+    }
+
+    [Fact]
+    public void PostNormConventionsDifferOnlyInStateZero()
+    {
+        using var scope = NewDisposeScope();
+        var torchaudio = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallBase, seed: 3);
+        var huggingFace = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallBase, seed: 3, HiddenStateConvention.HuggingFace);
+        var waveforms = Wav2Vec2TestModels.Waveforms(1, 4000, seed: 4);
+        var a = torchaudio.forward(waveforms);
+        var b = huggingFace.forward(waveforms);
+
+        Assert.False(allclose(a[0], b[0]));
+        Assert.True(allclose(a[1..], b[1..], rtol: 0, atol: 0));
+    }
+
+    [Fact]
+    public void PreNormConventionsDifferInFirstAndLastState()
+    {
+        using var scope = NewDisposeScope();
+        var torchaudio = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallLarge, seed: 5);
+        var huggingFace = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallLarge, seed: 5, HiddenStateConvention.HuggingFace);
+        var waveforms = Wav2Vec2TestModels.Waveforms(1, 4000, seed: 6);
+        var a = torchaudio.forward(waveforms);
+        var b = huggingFace.forward(waveforms);
+
+        Assert.False(allclose(a[0], b[0]));
+        Assert.True(allclose(a[1], b[1], rtol: 0, atol: 0));
+        Assert.False(allclose(a[2], b[2]));
+    }
+
+    [Fact]
+    public void OutputsAreIndependentOfOtherClipsInTheBatch()
+    {
+        using var scope = NewDisposeScope();
+        var model = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallBase, seed: 7);
+        var waveforms = Wav2Vec2TestModels.Waveforms(3, 3200, seed: 8);
+        var batched = model.forward(waveforms);
+        var single = model.forward(waveforms[1..2]);
+        Assert.True(allclose(batched[.., 1..2], single, rtol: 1e-4, atol: 1e-5));
+    }
+
+    [Fact]
+    public void TooShortInputIsRejectedWithTheReason()
+    {
+        using var scope = NewDisposeScope();
+        var model = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallBase, seed: 9);
+        var error = Assert.Throws<ArgumentException>(() => model.forward(zeros(1, 399)));
+        Assert.Contains("399 samples", error.Message);
+    }
+}
