@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Workspaces;
@@ -27,6 +28,8 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<StoreMigrator>();
         services.AddSingleton<CorpusRepository>();
         services.AddSingleton<WorkspaceRepository>();
+        services.AddSingleton<InvitationRepository>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 

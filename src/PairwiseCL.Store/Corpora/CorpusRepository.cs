@@ -119,6 +119,18 @@ public sealed class CorpusRepository(
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The absolute audio path of one utterance, or null when the corpus or utterance is not there.</summary>
+    public async Task<string?> FindAudioPathAsync(int corpusId, string utteranceId, int? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        var targetWorkspace = workspaceId ?? await workspaces.GetDefaultIdAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Utterances.AsNoTracking()
+            .Where(u => u.CorpusId == corpusId && u.Key == utteranceId && u.Corpus!.WorkspaceId == targetWorkspace)
+            .Select(u => new { u.AudioPath, u.Corpus!.AudioRoot })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : Path.GetFullPath(Path.IsPathRooted(row.AudioPath) ? row.AudioPath : Path.Combine(row.AudioRoot, row.AudioPath));
+    }
+
     /// <summary>
     /// Deletes a corpus with its utterances, label sets and label history, unless an experiment uses it:
     /// results must stay traceable to their data, so that is refused with the experiments' names.
