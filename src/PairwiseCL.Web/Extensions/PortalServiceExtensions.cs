@@ -1,8 +1,10 @@
 using MudBlazor.Services;
 using PairwiseCL.Store;
+using PairwiseCL.Store.Jobs;
 using PairwiseCL.Web.Accounts;
 using PairwiseCL.Web.Authorization;
 using PairwiseCL.Web.Corpora;
+using PairwiseCL.Web.Jobs;
 
 namespace PairwiseCL.Web.Extensions;
 
@@ -16,11 +18,13 @@ public static class PortalServiceExtensions
         builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName);
         builder.Services.AddPairwiseStore(builder.Configuration);
         builder.Services.AddStoreMigrationAtStartup();
+        builder.Services.AddEmbeddedJobs(builder.Configuration);
 
         builder.AddPortalAccounts();
         builder.Services.AddPortalAuthorization();
 
         builder.Services.AddScoped<CorpusService>();
+        builder.Services.AddScoped<JobService>();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

@@ -16,7 +16,32 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@lab.test";
     public const string AdminPassword = "Admin#Pass123";
 
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "pairwisecl-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool ownsFolder;
+    private readonly Action<IServiceCollection>? configureServices;
+
+    public PortalFactory()
+        : this(null, null)
+    {
+    }
+
+    // xunit class fixtures need exactly one public constructor, so the configurable one is private.
+    private PortalFactory(string? folder, Action<IServiceCollection>? configureServices)
+    {
+        ownsFolder = folder is null;
+        Folder = folder ?? NewFolder();
+        this.configureServices = configureServices;
+    }
+
+    public string Folder { get; }
+
+    /// <summary>
+    /// A host over <paramref name="folder"/> (a new temporary one when null, deleted on dispose; a given
+    /// one is left for the caller, so a second host can reopen the same store), with extra services.
+    /// </summary>
+    public static PortalFactory Create(string? folder = null, Action<IServiceCollection>? configureServices = null) =>
+        new(folder, configureServices);
+
+    public static string NewFolder() => Path.Combine(Path.GetTempPath(), "pairwisecl-web-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(Folder, "store", "portal.db");
 
@@ -28,6 +53,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:FeatureCachePath", Path.Combine(Folder, "features"));
         builder.UseSetting("Portal:Admin:Email", AdminEmail);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
+        if (configureServices is not null)
+            builder.ConfigureServices(configureServices);
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
@@ -43,6 +70,6 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         // Pooled connections keep the file open; release them so the folder can go.
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+        if (ownsFolder && Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
     }
 }
