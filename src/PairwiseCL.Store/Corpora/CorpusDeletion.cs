@@ -1,0 +1,4 @@
+namespace PairwiseCL.Store.Corpora;
+
+/// <summary>The outcome of a delete request; <see cref="Message"/> explains a refusal in words a user can act on.</summary>
+public sealed record CorpusDeletion(bool Deleted, string Message);

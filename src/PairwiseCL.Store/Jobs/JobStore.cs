@@ -1,0 +1,159 @@
+using Microsoft.EntityFrameworkCore;
+using PairwiseCL.Store.Entities;
+
+namespace PairwiseCL.Store.Jobs;
+
+/// <summary>
+/// The durable job records. State changes are single conditional UPDATEs, so two workers can never
+/// both claim a job and a finished job is never reopened by a late writer.
+/// </summary>
+public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<long> AddAsync(JobRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Kind);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var job = new JobEntity
+        {
+            Kind = request.Kind,
+            PayloadJson = request.PayloadJson,
+            Device = request.Device,
+            WorkspaceId = request.WorkspaceId,
+            CreatedByUserId = request.CreatedByUserId,
+            CreatedAtUtc = Now,
+            UpdatedAtUtc = Now,
+        };
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        return job.Id;
+    }
+
+    /// <summary>Marks the oldest queued job of a device as running and returns it, or null when none waits.</summary>
+    public async Task<JobEntity?> TryClaimNextAsync(string device, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        while (true)
+        {
+            var candidate = await db.Jobs.AsNoTracking()
+                .Where(j => j.State == JobState.Queued && j.Device == device)
+                .OrderBy(j => j.Id).Select(j => (long?)j.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (candidate is null) return null;
+            var now = Now;
+            var claimed = await db.Jobs
+                .Where(j => j.Id == candidate && j.State == JobState.Queued)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.State, JobState.Running)
+                    .SetProperty(j => j.Attempts, j => j.Attempts + 1)
+                    .SetProperty(j => j.StartedAtUtc, now)
+                    .SetProperty(j => j.FinishedAtUtc, (DateTime?)null)
+                    .SetProperty(j => j.UpdatedAtUtc, now), cancellationToken);
+            // Another worker (or a cancel) got there first: look for the next one.
+            if (claimed == 1)
+                return await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == candidate, cancellationToken);
+        }
+    }
+
+    /// <summary>Records how a running job ended; ignored when the job is no longer running.</summary>
+    public async Task FinishAsync(long jobId, JobState state, string? error, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Jobs.Where(j => j.Id == jobId && j.State == JobState.Running)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.State, state)
+                .SetProperty(j => j.Error, error)
+                .SetProperty(j => j.FinishedAtUtc, now)
+                .SetProperty(j => j.UpdatedAtUtc, now), cancellationToken);
+    }
+
+    /// <summary>Puts a running job back in the queue (shutdown, or found running after a crash).</summary>
+    public async Task<int> RequeueRunningAsync(string reason, long? jobId = null, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var line = $"{now:O} {reason}\n";
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.Where(j => j.State == JobState.Running && (jobId == null || j.Id == jobId))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.State, JobState.Queued)
+                .SetProperty(j => j.Log, j => j.Log + line)
+                .SetProperty(j => j.UpdatedAtUtc, now), cancellationToken);
+    }
+
+    /// <summary>Cancels a queued job outright; flags a running one so its worker stops it.</summary>
+    public async Task<bool> RequestCancelAsync(long jobId, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var queued = await db.Jobs.Where(j => j.Id == jobId && j.State == JobState.Queued)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.State, JobState.Cancelled)
+                .SetProperty(j => j.FinishedAtUtc, now)
+                .SetProperty(j => j.UpdatedAtUtc, now), cancellationToken);
+        if (queued == 1) return true;
+        var running = await db.Jobs.Where(j => j.Id == jobId && j.State == JobState.Running)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.CancelRequested, true)
+                .SetProperty(j => j.UpdatedAtUtc, now), cancellationToken);
+        return running == 1;
+    }
+
+    public async Task<bool> IsCancelRequestedAsync(long jobId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.AsNoTracking().AnyAsync(j => j.Id == jobId && j.CancelRequested, cancellationToken);
+    }
+
+    /// <summary>Queues a failed or cancelled job again, keeping its log and attempt count.</summary>
+    public async Task<bool> RequeueFinishedAsync(long jobId, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var line = $"{now:O} queued again by request\n";
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var updated = await db.Jobs.Where(j => j.Id == jobId && (j.State == JobState.Failed || j.State == JobState.Cancelled))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.State, JobState.Queued)
+                .SetProperty(j => j.CancelRequested, false)
+                .SetProperty(j => j.Error, (string?)null)
+                .SetProperty(j => j.FinishedAtUtc, (DateTime?)null)
+                .SetProperty(j => j.Log, j => j.Log + line)
+                .SetProperty(j => j.UpdatedAtUtc, now), cancellationToken);
+        return updated == 1;
+    }
+
+    public async Task SetProgressAsync(long jobId, string progressJson, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Jobs.Where(j => j.Id == jobId)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.ProgressJson, progressJson).SetProperty(j => j.UpdatedAtUtc, now), cancellationToken);
+    }
+
+    public async Task AppendLogAsync(long jobId, string line, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var text = $"{now:O} {line}\n";
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Jobs.Where(j => j.Id == jobId)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Log, j => j.Log + text).SetProperty(j => j.UpdatedAtUtc, now), cancellationToken);
+    }
+
+    /// <summary>The newest jobs of a workspace (and jobs without one), newest first.</summary>
+    public async Task<IReadOnlyList<JobSummary>> ListAsync(int? workspaceId, int take = 200, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.AsNoTracking()
+            .Where(j => j.WorkspaceId == null || j.WorkspaceId == workspaceId)
+            .OrderByDescending(j => j.Id).Take(take)
+            .Select(j => new JobSummary(j.Id, j.Kind, j.State, j.Device, j.Attempts, j.ProgressJson, j.Error, j.CancelRequested, j.CreatedAtUtc, j.StartedAtUtc, j.FinishedAtUtc))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<JobEntity?> FindAsync(long jobId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+    }
+}

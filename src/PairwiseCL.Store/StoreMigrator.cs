@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PairwiseCL.Store.Entities;
+
+namespace PairwiseCL.Store;
+
+/// <summary>
+/// Brings the SQLite file up to date: creates its folder, applies migrations, switches the file to WAL
+/// (so the portal can read while the CLI or a job writes) and makes sure the default workspace exists.
+/// Safe to run from the portal and the CLI at the same time: EF Core takes a migration lock.
+/// </summary>
+public sealed class StoreMigrator(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    IOptions<StorageOptions> options,
+    ILogger<StoreMigrator> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var path = options.Value.DatabaseFullPath;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+            logger.LogInformation("Applying {Count} migration(s) to {Path}: {Migrations}", pending.Count, path, string.Join(", ", pending));
+        await db.Database.MigrateAsync(cancellationToken);
+        // journal_mode is stored in the file, so setting it once makes every later connection use WAL.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await EnsureDefaultWorkspaceAsync(db, cancellationToken);
+        logger.LogInformation("Store ready at {Path}", path);
+    }
+
+    private static async Task EnsureDefaultWorkspaceAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.Workspaces.AnyAsync(w => w.Slug == Workspace.DefaultSlug, cancellationToken))
+            return;
+        db.Workspaces.Add(new Workspace { Slug = Workspace.DefaultSlug, Name = "Lab" });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,34 @@
+using PairwiseCL.Store.Corpora;
+using PairwiseCL.Web.Authorization;
+
+namespace PairwiseCL.Web.Corpora;
+
+/// <summary>
+/// The corpus operations the pages offer, scoped to the current workspace and checked against the
+/// user's role here on the server.
+/// </summary>
+public sealed class CorpusService(CorpusRepository corpora, CurrentWorkspace workspace, UserAccess access)
+{
+    public async Task<IReadOnlyList<CorpusSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        await corpora.ListAsync(await workspace.GetIdAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The corpus with its utterances, or null when it is not in this workspace.</summary>
+    public async Task<CorpusDetail?> GetAsync(int corpusId, CancellationToken cancellationToken = default)
+    {
+        var workspaceId = await workspace.GetIdAsync(cancellationToken);
+        var summary = await corpora.FindSummaryAsync(corpusId, workspaceId, cancellationToken);
+        if (summary is null) return null;
+        var corpus = await corpora.LoadAsync(corpusId, workspaceId, cancellationToken);
+        return corpus is null ? null : new CorpusDetail(summary, corpus);
+    }
+
+    public Task<bool> CanEditAsync() => access.IsAllowedAsync(PortalPolicies.Editor);
+
+    /// <summary>Deletes a corpus if the user is an editor and no experiment uses it; otherwise says why not.</summary>
+    public async Task<CorpusDeletion> DeleteAsync(int corpusId, CancellationToken cancellationToken = default)
+    {
+        if (!await CanEditAsync())
+            return new CorpusDeletion(false, "Only editors and owners can delete corpora.");
+        return await corpora.DeleteAsync(corpusId, await workspace.GetIdAsync(cancellationToken), cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+using PairwiseCL.Web.Accounts;
+using PairwiseCL.Web.Components;
+using PairwiseCL.Web.Corpora;
+
+namespace PairwiseCL.Web.Extensions;
+
+/// <summary>The request pipeline and every endpoint the portal serves.</summary>
+public static class PortalEndpointExtensions
+{
+    public static void MapPortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        // Stylesheets, scripts and the logo are needed by the sign-in page, before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapCorpusAudioEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

@@ -1,0 +1,32 @@
+using MudBlazor.Services;
+using PairwiseCL.Store;
+using PairwiseCL.Store.Jobs;
+using PairwiseCL.Web.Accounts;
+using PairwiseCL.Web.Authorization;
+using PairwiseCL.Web.Corpora;
+using PairwiseCL.Web.Jobs;
+
+namespace PairwiseCL.Web.Extensions;
+
+/// <summary>Everything the portal depends on, in one readable list.</summary>
+public static class PortalServiceExtensions
+{
+    public static void AddPortalServices(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddSharedAppSettings();
+
+        builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName);
+        builder.Services.AddPairwiseStore(builder.Configuration);
+        builder.Services.AddStoreMigrationAtStartup();
+        builder.Services.AddEmbeddedJobs(builder.Configuration);
+
+        builder.AddPortalAccounts();
+        builder.Services.AddPortalAuthorization();
+
+        builder.Services.AddScoped<CorpusService>();
+        builder.Services.AddScoped<JobService>();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using PairwiseCL.Store.Corpora;
+using PairwiseCL.Web.Tests.TestSupport;
+
+namespace PairwiseCL.Web.Tests.Accounts;
+
+public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/corpora")]
+    [InlineData("/corpora/1")]
+    [InlineData("/workspace/members")]
+    [InlineData("/api/corpora/1/audio/x")]
+    public async Task UnauthenticatedRequests_AreRedirectedToSignIn(string url)
+    {
+        var response = await portal.CreateBrowser().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login?ReturnUrl=", Browser.RedirectPath(response));
+    }
+
+    [Fact]
+    public async Task SignedInAdministrator_SeesTheCorporaOfTheStore()
+    {
+        _ = portal.Server;
+        await portal.Get<CorpusRepository>().SaveAsync(SampleCorpora.Iemocap("emodb-visible"));
+        var browser = portal.CreateBrowser();
+
+        var signIn = await Browser.SignInAsync(browser, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var page = await browser.GetAsync("/corpora");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("emodb-visible", html);
+        Assert.Contains("Sign out", html);
+    }
+
+    [Fact]
+    public async Task WrongPassword_IsRejectedWithAMessageAndNoSession()
+    {
+        var browser = portal.CreateBrowser();
+
+        var response = await Browser.SignInAsync(browser, PortalFactory.AdminEmail, "not-the-password");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The e-mail or password is not right.", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/corpora")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignInWithoutAntiforgeryToken_IsRejected()
+    {
+        var browser = portal.CreateBrowser();
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["Input.Email"] = PortalFactory.AdminEmail,
+            ["Input.Password"] = PortalFactory.AdminPassword,
+        });
+
+        var response = await browser.PostAsync("/Account/Login", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/corpora")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SetupPage_IsClosedOnceAnAdministratorExists()
+    {
+        var browser = portal.CreateBrowser();
+
+        var page = await browser.GetStringAsync("/Account/Setup");
+
+        Assert.Contains("Already set up", page);
+        Assert.DoesNotContain("name=\"Input.Password\"", page);
+    }
+}

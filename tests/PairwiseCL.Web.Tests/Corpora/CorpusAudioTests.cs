@@ -1,0 +1,35 @@
+using System.Net;
+using PairwiseCL.Core.Corpora;
+using PairwiseCL.Store.Corpora;
+using PairwiseCL.Web.Tests.TestSupport;
+
+namespace PairwiseCL.Web.Tests.Corpora;
+
+public sealed class CorpusAudioTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task AMembersBrowser_GetsTheClipsBytes_AndAClearNotFoundForAMissingFile()
+    {
+        _ = portal.Server;
+        var root = Path.Combine(portal.Folder, "audio");
+        Directory.CreateDirectory(root);
+        var bytes = new byte[] { 0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4 };
+        await File.WriteAllBytesAsync(Path.Combine(root, "a.wav"), bytes);
+        var corpus = new Corpus("audio", root,
+            [new Utterance("a", "a.wav", 0.1, "s1", "1", "neu"), new Utterance("gone", "gone.wav", 0.1, "s1", "1", "neu")], []);
+        var id = await portal.Get<CorpusRepository>().SaveAsync(corpus);
+        var browser = portal.CreateBrowser();
+        await Browser.SignInAsync(browser, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+        var clip = await browser.GetAsync($"/api/corpora/{id}/audio/a");
+        var missing = await browser.GetAsync($"/api/corpora/{id}/audio/gone");
+        var unknown = await browser.GetAsync($"/api/corpora/{id}/audio/nobody");
+
+        Assert.Equal(HttpStatusCode.OK, clip.StatusCode);
+        Assert.Equal("audio/wav", clip.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(bytes, await clip.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("missing on the server", await missing.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+}

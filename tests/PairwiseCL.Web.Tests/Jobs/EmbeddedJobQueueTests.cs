@@ -1,0 +1,113 @@
+using Microsoft.Extensions.DependencyInjection;
+using PairwiseCL.Core.Corpora;
+using PairwiseCL.Store.Corpora;
+using PairwiseCL.Store.Entities;
+using PairwiseCL.Store.Jobs;
+using PairwiseCL.Store.Workspaces;
+using PairwiseCL.Web.Tests.TestSupport;
+
+namespace PairwiseCL.Web.Tests.Jobs;
+
+public sealed class EmbeddedJobQueueTests : IDisposable
+{
+    private readonly PortalFactory portal = PortalFactory.Create(null, services => services.AddSingleton<GateProbe>().AddJobHandler<GateJob>());
+
+    private IJobDispatcher Dispatcher => portal.Get<IJobDispatcher>();
+
+    [Fact]
+    public async Task AudioCheck_RunsInTheBackground_AndNamesTheMissingFile()
+    {
+        _ = portal.Server;
+        var (corpusId, workspaceId) = await SaveCorpusAsync(portal, withMissingFile: true);
+
+        var id = await Dispatcher.EnqueueAsync(AudioFileCheckJob.Request(corpusId, workspaceId, null));
+        var job = await JobWaiting.UntilFinishedAsync(portal, id);
+
+        Assert.Equal(JobState.Failed, job.State);
+        Assert.Contains("1 of 2 audio files", job.Error);
+        Assert.Contains("gone.wav", job.Log);
+        Assert.Equal("{\"Checked\":2,\"Total\":2,\"Missing\":1}", job.ProgressJson);
+        Assert.Equal(1, job.Attempts);
+    }
+
+    [Fact]
+    public async Task ADevice_RunsOneJobAtATime_AndCancelStopsTheRunningOne()
+    {
+        _ = portal.Server;
+        var probe = portal.Get<GateProbe>();
+        var first = await Dispatcher.EnqueueAsync(new JobRequest(GateJob.JobKind, "{}"));
+        var second = await Dispatcher.EnqueueAsync(new JobRequest(GateJob.JobKind, "{}"));
+
+        await JobWaiting.UntilAsync(portal, first, j => j.ProgressJson is not null);
+        Assert.Equal(JobState.Queued, (await portal.Get<JobStore>().FindAsync(second))!.State);
+
+        Assert.True(await Dispatcher.CancelAsync(first));
+        Assert.Equal(JobState.Cancelled, (await JobWaiting.UntilFinishedAsync(portal, first)).State);
+        await JobWaiting.UntilAsync(portal, second, j => j.ProgressJson is not null);
+        probe.Gate.Release();
+
+        Assert.Equal(JobState.Succeeded, (await JobWaiting.UntilFinishedAsync(portal, second)).State);
+        Assert.Equal(1, probe.MaxRunning);
+        Assert.True(await Dispatcher.RetryAsync(first));
+        await JobWaiting.UntilAsync(portal, first, j => j.State == JobState.Running);
+        probe.Gate.Release();
+        Assert.Equal(JobState.Succeeded, (await JobWaiting.UntilFinishedAsync(portal, first)).State);
+    }
+
+    [Fact]
+    public async Task AJobLeftRunningByACrash_IsRequeuedOnStartAndRunsExactlyOnce()
+    {
+        var folder = PortalFactory.NewFolder();
+        try
+        {
+            long id;
+            using (var crashed = PortalFactory.Create(folder))
+            {
+                _ = crashed.Server;
+                var (corpusId, workspaceId) = await SaveCorpusAsync(crashed, withMissingFile: false);
+                // What a killed process leaves behind: a job marked running that no worker owns.
+                await using var db = await crashed.CreateDbContextAsync();
+                var job = new JobEntity
+                {
+                    Kind = AudioFileCheckJob.JobKind,
+                    PayloadJson = AudioFileCheckJob.Request(corpusId, workspaceId, null).PayloadJson,
+                    WorkspaceId = workspaceId,
+                    State = JobState.Running,
+                    Attempts = 1,
+                    StartedAtUtc = DateTime.UtcNow,
+                };
+                db.Jobs.Add(job);
+                await db.SaveChangesAsync();
+                id = job.Id;
+            }
+
+            using var restarted = PortalFactory.Create(folder);
+            _ = restarted.Server;
+            var finished = await JobWaiting.UntilFinishedAsync(restarted, id);
+
+            Assert.Equal(JobState.Succeeded, finished.State);
+            Assert.Equal(2, finished.Attempts);
+            Assert.Contains("re-queued", finished.Log);
+            Assert.Single(await restarted.Get<JobStore>().ListAsync(finished.WorkspaceId));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<(int CorpusId, int WorkspaceId)> SaveCorpusAsync(PortalFactory host, bool withMissingFile)
+    {
+        var root = Path.Combine(host.Folder, "audio");
+        Directory.CreateDirectory(root);
+        await File.WriteAllBytesAsync(Path.Combine(root, "here.wav"), [1, 2, 3]);
+        List<Utterance> utterances = [new("here", "here.wav", 0.1, "s1", "1", "neu")];
+        if (withMissingFile) utterances.Add(new("gone", "gone.wav", 0.1, "s1", "1", "ang"));
+        var workspaceId = await host.Get<WorkspaceRepository>().GetDefaultIdAsync();
+        var corpusId = await host.Get<CorpusRepository>().SaveAsync(new Corpus("checked", root, utterances, []), workspaceId);
+        return (corpusId, workspaceId);
+    }
+
+    public void Dispose() => portal.Dispose();
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PairwiseCL.Store;
+
+namespace PairwiseCL.Web.Tests.TestSupport;
+
+/// <summary>
+/// The real portal host over a fresh SQLite file in a temporary folder, with a configured administrator.
+/// Each test class gets its own factory (and so its own database).
+/// </summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@lab.test";
+    public const string AdminPassword = "Admin#Pass123";
+
+    private readonly bool ownsFolder;
+    private readonly Action<IServiceCollection>? configureServices;
+
+    public PortalFactory()
+        : this(null, null)
+    {
+    }
+
+    // xunit class fixtures need exactly one public constructor, so the configurable one is private.
+    private PortalFactory(string? folder, Action<IServiceCollection>? configureServices)
+    {
+        ownsFolder = folder is null;
+        Folder = folder ?? NewFolder();
+        this.configureServices = configureServices;
+    }
+
+    public string Folder { get; }
+
+    /// <summary>
+    /// A host over <paramref name="folder"/> (a new temporary one when null, deleted on dispose; a given
+    /// one is left for the caller, so a second host can reopen the same store), with extra services.
+    /// </summary>
+    public static PortalFactory Create(string? folder = null, Action<IServiceCollection>? configureServices = null) =>
+        new(folder, configureServices);
+
+    public static string NewFolder() => Path.Combine(Path.GetTempPath(), "pairwisecl-web-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(Folder, "store", "portal.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataFolder", Path.Combine(Folder, "data"));
+        builder.UseSetting("Storage:DatabasePath", DatabasePath);
+        builder.UseSetting("Storage:FeatureCachePath", Path.Combine(Folder, "features"));
+        builder.UseSetting("Portal:Admin:Email", AdminEmail);
+        builder.UseSetting("Portal:Admin:Password", AdminPassword);
+        if (configureServices is not null)
+            builder.ConfigureServices(configureServices);
+    }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public async Task<PortalDbContext> CreateDbContextAsync() =>
+        await Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+
+    /// <summary>A client that keeps cookies but does not follow redirects, so tests can see them.</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        // Pooled connections keep the file open; release them so the folder can go.
+        SqliteConnection.ClearAllPools();
+        if (ownsFolder && Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+    }
+}
