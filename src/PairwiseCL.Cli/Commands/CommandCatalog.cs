@@ -8,6 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return InfoCommand.Create();
+        yield return ImportCommand.Create();
+        yield return CorporaCommand.Create();
         yield return ExtractCommand.Create();
         yield return ReproduceCommand.Create();
         yield return Wav2Vec2Command.Create();

@@ -19,9 +19,11 @@ internal sealed class CorpusSource
     public Option<DirectoryInfo?> EmoDb { get; } = new("--emodb") { Description = "Folder of EmoDB-named WAV files (e.g. 03a01Fa.wav)." };
     public Option<DirectoryInfo?> Folders { get; } = new("--folders") { Description = "Root with one sub-folder of audio per label." };
     public Option<string?> Name { get; } = new("--name") { Description = "Name for the corpus (default: derived from the source)." };
+    public Option<string?> StoredName { get; } = new("--corpus") { Description = "A corpus already imported into the store, by name." };
 
-    public void AddTo(Command command)
+    public void AddTo(Command command, bool includeStored = true)
     {
+        if (includeStored) command.Options.Add(StoredName);
         foreach (var option in new Option[] { Manifest, AudioRoot, FileColumn, SpeakerColumn, SessionColumn, LabelColumn, Iemocap, EmoDb, Folders, Name })
             command.Options.Add(option);
     }

@@ -22,10 +22,10 @@ internal static class ExtractCommand
         command.Options.Add(cache);
         command.Options.Add(threads);
         command.Options.Add(float16);
-        command.SetAction((parse, ct) => CliRunner.Run(() =>
+        command.SetAction((parse, ct) => CliRunner.Run(async () =>
         {
-            var settings = CliSettings.Load();
-            var corpus = CorpusLoading.Load(source, parse, settings, ct);
+            await using var settings = CliSettings.Load();
+            var corpus = await CorpusLoading.LoadAsync(source, parse, settings, ct);
             var featureView = FeatureViewCatalog.Create(parse.GetValue(view)!);
             var cacheRoot = parse.GetValue(cache)?.FullName ?? settings.FeatureCachePath;
             var extractor = new FeatureExtractor(new FeatureCache(cacheRoot));

@@ -35,10 +35,10 @@ internal static class ReproduceCommand
         foreach (var option in new Option[] { labels, labelSet, views, methods, fractions, repeats, temperatures, quick, ood, pretrainEpochs, finetuneEpochs, seed, output, work })
             command.Options.Add(option);
 
-        command.SetAction((parse, ct) => CliRunner.Run(() =>
+        command.SetAction((parse, ct) => CliRunner.Run(async () =>
         {
-            var settings = CliSettings.Load();
-            var corpus = CorpusLoading.Load(source, parse, settings, ct);
+            await using var settings = CliSettings.Load();
+            var corpus = await CorpusLoading.LoadAsync(source, parse, settings, ct);
             var fineTuneLabels = ChooseLabels(corpus, parse.GetValue(labels), parse.GetValue(labelSet));
             var viewNames = List(parse.GetValue(views)!);
             var configuration = Configure(parse.GetValue(quick) ? ProtocolConfiguration.Quick(viewNames) : ProtocolConfiguration.Paper(viewNames),
