@@ -71,8 +71,8 @@ public sealed class PwccaTests
 
     private static (double[,] X, double[,] Y) LoadCase(string name) =>
         // The reference files are neurons x datapoints; Compute takes one row per datapoint.
-        (CsvMatrix.Transpose(CsvMatrix.Read(SharedData.Reference("pwcca", $"{name}_x.csv"))),
-         CsvMatrix.Transpose(CsvMatrix.Read(SharedData.Reference("pwcca", $"{name}_y.csv"))));
+        (CsvMatrix.Transpose(NumericCsv.ReadMatrix(SharedData.Reference("pwcca", $"{name}_x.csv"))),
+         CsvMatrix.Transpose(NumericCsv.ReadMatrix(SharedData.Reference("pwcca", $"{name}_y.csv"))));
 
     private static JsonElement ExpectedCases() =>
         JsonDocument.Parse(File.ReadAllText(SharedData.Reference("pwcca", "expected.json"))).RootElement.GetProperty("cases");
