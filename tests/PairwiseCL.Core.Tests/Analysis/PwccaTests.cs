@@ -47,6 +47,7 @@ public sealed class PwccaTests
         var (x, y) = LoadCase("linear_noisy");
 
         Assert.Equal(first.Similarity, again.Similarity);
+        Assert.Equal(first.Similarity, Pwcca.RandomBaseline(x, y, seed: 3).Similarity);
         // Independent Gaussians of this shape align about as well as the reference's independent case.
         Assert.InRange(first.Similarity, 0.15, 0.35);
         Assert.True(Pwcca.Compute(x, y).Similarity > first.Similarity + 0.5);
