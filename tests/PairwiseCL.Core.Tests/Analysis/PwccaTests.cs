@@ -1,11 +1,12 @@
 using System.Text.Json;
 using PairwiseCL.Core.Analysis;
 using PairwiseCL.Core.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Core.Tests.Analysis;
 
 /// <summary>PWCCA against data/reference/pwcca (the numpy reference implementation, epsilon 1e-10).</summary>
-public sealed class PwccaTests
+public sealed class PwccaTests(ITestOutputHelper output)
 {
     public static TheoryData<string> CaseNames()
     {
@@ -23,6 +24,8 @@ public sealed class PwccaTests
 
         var result = Pwcca.Compute(x, y);
 
+        output.WriteLine($"{name}: PWCCA {result.Similarity:R} (reference {expected.GetProperty("pwcca").GetDouble():R}), " +
+                         $"mean CCA {result.MeanCca:R} (reference {expected.GetProperty("mean_cca").GetDouble():R})");
         Assert.Equal(expected.GetProperty("pwcca").GetDouble(), result.Similarity, 1e-6);
         Assert.Equal(expected.GetProperty("mean_cca").GetDouble(), result.MeanCca, 1e-6);
         Assert.Equal(expected.GetProperty("neurons_x").GetInt32(), result.Weights.Count);
