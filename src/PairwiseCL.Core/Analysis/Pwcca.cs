@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
 using TorchSharp;
 
 namespace PairwiseCL.Core.Analysis;
@@ -44,7 +45,8 @@ public static class Pwcca
         var correlations = singularValues.Select(Math.Abs).ToArray();
 
         // The reference weights by the side with fewer neurons (x on a tie); its canonical directions are
-        // the left singular vectors for x, the right ones for y.
+        // the left singular vectors for x, the right ones for y (with y's own activations: the reference's
+        // y branch reads x's, a slip we do not copy; its cases all weight by x).
         var useX = keepX.Length <= keepY.Length;
         var acts = useX ? x : y;
         var keep = useX ? keepX : keepY;
@@ -64,19 +66,23 @@ public static class Pwcca
         Compute(RandomRepresentations.Gaussian(datapoints, neuronsA, seed),
                 RandomRepresentations.Gaussian(datapoints, neuronsB, unchecked(seed * 7919 + 1)));
 
+    /// <summary>The random baseline for representations shaped like <paramref name="a"/> and <paramref name="b"/>.</summary>
+    public static PwccaResult RandomBaseline(double[,] a, double[,] b, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return RandomBaseline(a.GetLength(0), a.GetLength(1), b.GetLength(1), seed);
+    }
+
     private static double[] ProjectionWeights(Matrix<double> acts, Matrix<double> coefficients, int count)
     {
         var means = acts.RowSums() / acts.ColumnCount;
-        var centred = acts.Clone();
-        for (var r = 0; r < centred.RowCount; r++)
-        for (var c = 0; c < centred.ColumnCount; c++)
-            centred[r, c] -= means[r];
-        var directions = coefficients * centred;
+        var directions = coefficients * Centred(acts);
         for (var r = 0; r < directions.RowCount; r++)
         for (var c = 0; c < directions.ColumnCount; c++)
             directions[r, c] += means[r];
 
-        var basis = directions.Transpose().QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin).Q;
+        var basis = directions.Transpose().QR(QRMethod.Thin).Q;
         var projections = basis.TransposeThisAndMultiply(acts.Transpose());
         var weights = new double[count];
         for (var i = 0; i < count; i++)

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using PairwiseCL.Core.Analysis;
 using PairwiseCL.Core.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Core.Tests.Analysis;
 
 /// <summary>PWCCA against data/reference/pwcca (the numpy reference implementation, epsilon 1e-10).</summary>
-public sealed class PwccaTests
+public sealed class PwccaTests(ITestOutputHelper output)
 {
     public static TheoryData<string> CaseNames()
     {
@@ -23,6 +24,8 @@ public sealed class PwccaTests
 
         var result = Pwcca.Compute(x, y);
 
+        output.WriteLine($"{name}: PWCCA {result.Similarity:R} (reference {expected.GetProperty("pwcca").GetDouble():R}), " +
+                         $"mean CCA {result.MeanCca:R} (reference {expected.GetProperty("mean_cca").GetDouble():R})");
         Assert.Equal(expected.GetProperty("pwcca").GetDouble(), result.Similarity, 1e-6);
         Assert.Equal(expected.GetProperty("mean_cca").GetDouble(), result.MeanCca, 1e-6);
         Assert.Equal(expected.GetProperty("neurons_x").GetInt32(), result.Weights.Count);
@@ -47,6 +50,7 @@ public sealed class PwccaTests
         var (x, y) = LoadCase("linear_noisy");
 
         Assert.Equal(first.Similarity, again.Similarity);
+        Assert.Equal(first.Similarity, Pwcca.RandomBaseline(x, y, seed: 3).Similarity);
         // Independent Gaussians of this shape align about as well as the reference's independent case.
         Assert.InRange(first.Similarity, 0.15, 0.35);
         Assert.True(Pwcca.Compute(x, y).Similarity > first.Similarity + 0.5);
@@ -71,8 +75,8 @@ public sealed class PwccaTests
 
     private static (double[,] X, double[,] Y) LoadCase(string name) =>
         // The reference files are neurons x datapoints; Compute takes one row per datapoint.
-        (CsvMatrix.Transpose(CsvMatrix.Read(SharedData.Reference("pwcca", $"{name}_x.csv"))),
-         CsvMatrix.Transpose(CsvMatrix.Read(SharedData.Reference("pwcca", $"{name}_y.csv"))));
+        (CsvMatrix.Transpose(NumericCsv.ReadMatrix(SharedData.Reference("pwcca", $"{name}_x.csv"))),
+         CsvMatrix.Transpose(NumericCsv.ReadMatrix(SharedData.Reference("pwcca", $"{name}_y.csv"))));
 
     private static JsonElement ExpectedCases() =>
         JsonDocument.Parse(File.ReadAllText(SharedData.Reference("pwcca", "expected.json"))).RootElement.GetProperty("cases");

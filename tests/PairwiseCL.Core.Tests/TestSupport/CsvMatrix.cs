@@ -1,23 +1,8 @@
-using System.Globalization;
-
 namespace PairwiseCL.Core.Tests.TestSupport;
 
-/// <summary>Reads the reference folders' header-less numeric CSV files.</summary>
+/// <summary>Matrix helpers for the reference files (which store PWCCA activations neurons x datapoints).</summary>
 public static class CsvMatrix
 {
-    public static double[,] Read(string path)
-    {
-        var rows = File.ReadLines(path)
-            .Where(line => line.Length > 0)
-            .Select(line => line.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
-            .ToArray();
-        var matrix = new double[rows.Length, rows[0].Length];
-        for (var r = 0; r < rows.Length; r++)
-        for (var c = 0; c < rows[r].Length; c++)
-            matrix[r, c] = rows[r][c];
-        return matrix;
-    }
-
     public static double[,] Transpose(double[,] m)
     {
         var t = new double[m.GetLength(1), m.GetLength(0)];
