@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using PairwiseCL.Store;
 using PairwiseCL.Store.Corpora;
 
@@ -10,34 +9,33 @@ namespace PairwiseCL.Cli.Commands;
 /// The CLI reads the same appsettings.json as the portal (linked into its output) plus environment
 /// variables (Storage__DatabasePath=...), and reaches the same SQLite store, so a corpus imported here
 /// shows in the portal. Relative paths resolve against the current directory (see <see cref="StorageOptions"/>).
+/// The store is opened (and migrated) only by commands that use it.
 /// </summary>
 internal sealed class CliSettings : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly IConfiguration _configuration;
+    private ServiceProvider? _store;
 
-    private CliSettings(ServiceProvider services)
+    private CliSettings(IConfiguration configuration)
     {
-        _services = services;
-        Storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        _configuration = configuration;
+        Storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
     }
 
     public StorageOptions Storage { get; }
     public string DataFolder => Storage.DataFolderFullPath;
     public string FeatureCachePath => Storage.FeatureCacheFullPath;
 
-    public static CliSettings Load()
-    {
-        var configuration = new ConfigurationBuilder().AddSharedAppSettings().AddEnvironmentVariables().Build();
-        var services = new ServiceCollection().AddLogging().AddPairwiseStore(configuration).BuildServiceProvider();
-        return new CliSettings(services);
-    }
+    public static CliSettings Load() => new(StandaloneStore.LoadConfiguration());
 
-    /// <summary>The corpus repository over a migrated store (creating the SQLite file on first use).</summary>
     public async Task<CorpusRepository> CorporaAsync(CancellationToken ct)
     {
-        await _services.GetRequiredService<StoreMigrator>().MigrateAsync(ct);
-        return _services.GetRequiredService<CorpusRepository>();
+        _store ??= await StandaloneStore.OpenAsync(_configuration, cancellationToken: ct);
+        return _store.GetRequiredService<CorpusRepository>();
     }
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_store is not null) await _store.DisposeAsync();
+    }
 }
