@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return ExtractCommand.Create();
         yield return ReproduceCommand.Create();
         yield return Wav2Vec2Command.Create();
+        yield return BenchCommand.Create();
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PairwiseCL.Core.Audio;
 using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.Views.Cache;
+using TorchSharp;
 
 namespace PairwiseCL.Core.Views.Extraction;
 
@@ -34,31 +35,40 @@ public sealed class FeatureExtractor(FeatureCache cache, IAudioDecoder? decoder 
         int done = 0, fromCache = 0, extracted = 0;
         long audioMicroseconds = 0;
         var total = corpus.Utterances.Count;
-
-        Parallel.ForEach(
-            corpus.Utterances,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken },
-            utterance =>
-            {
-                try
+        // Utterances are the unit of parallelism: libtorch's own intra-op threads would only oversubscribe the cores.
+        var torchThreads = torch.get_num_threads();
+        torch.set_num_threads(Math.Max(1, Environment.ProcessorCount / options.Workers));
+        try
+        {
+            Parallel.ForEach(
+                corpus.Utterances,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken },
+                utterance =>
                 {
-                    GetFeatures(corpus, utterance, view, options.Storage, out var wasCached, out var seconds, cancellationToken);
-                    if (wasCached) Interlocked.Increment(ref fromCache);
-                    else
+                    try
                     {
-                        Interlocked.Increment(ref extracted);
-                        Interlocked.Add(ref audioMicroseconds, (long)(seconds * 1e6));
+                        GetFeatures(corpus, utterance, view, options.Storage, out var wasCached, out var seconds, cancellationToken);
+                        if (wasCached) Interlocked.Increment(ref fromCache);
+                        else
+                        {
+                            Interlocked.Increment(ref extracted);
+                            Interlocked.Add(ref audioMicroseconds, (long)(seconds * 1e6));
+                        }
                     }
-                }
-                catch (AudioFormatException ex)
-                {
-                    _logger.LogWarning("Skipping {Utterance}: {Problem}", utterance.Id, ex.Message);
-                    failures.Add(new ExtractionFailure(utterance.Id, ex.Path, ex.Message));
-                }
-                var finished = Interlocked.Increment(ref done);
-                progress?.Report(new ExtractionProgress(view.Name, finished, total, Volatile.Read(ref fromCache),
-                    failures.Count, Interlocked.Read(ref audioMicroseconds) / 1e6, clock.Elapsed));
-            });
+                    catch (AudioFormatException ex)
+                    {
+                        _logger.LogWarning("Skipping {Utterance}: {Problem}", utterance.Id, ex.Message);
+                        failures.Add(new ExtractionFailure(utterance.Id, ex.Path, ex.Message));
+                    }
+                    var finished = Interlocked.Increment(ref done);
+                    progress?.Report(new ExtractionProgress(view.Name, finished, total, Volatile.Read(ref fromCache),
+                        failures.Count, Interlocked.Read(ref audioMicroseconds) / 1e6, clock.Elapsed));
+                });
+        }
+        finally
+        {
+            torch.set_num_threads(torchThreads);
+        }
 
         return new ExtractionSummary(view.Name, extracted, fromCache,
             failures.OrderBy(f => f.UtteranceId, StringComparer.Ordinal).ToList(), audioMicroseconds / 1e6, clock.Elapsed);

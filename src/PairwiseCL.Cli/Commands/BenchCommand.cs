@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using PairwiseCL.Core.Analysis;
+using PairwiseCL.Core.Corpora;
+using PairwiseCL.Core.Corpora.Importers;
+using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.Reports;
+using PairwiseCL.Core.Views;
+using PairwiseCL.Core.Views.Cache;
+using PairwiseCL.Core.Views.Extraction;
+using Spectre.Console;
+
+namespace PairwiseCL.Cli.Commands;
+
+/// <summary>
+/// `pairwisecl bench`: the numbers README's performance section quotes, measured on this machine:
+/// feature extraction throughput per view (one worker and all cores), t-SNE on the reference digits beside
+/// the reference's time, and optionally the whole quick protocol on EmoDB.
+/// </summary>
+internal static class BenchCommand
+{
+    private static readonly string[] Sections = ["extraction", "tsne", "protocol"];
+
+    public static Command Create()
+    {
+        var shared = new Option<DirectoryInfo>("--shared") { Description = "The shared data folder (EmoDB and references).", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared")) };
+        var only = new Option<string>("--only") { Description = $"Sections to run, comma-separated: {string.Join(", ", Sections)}.", DefaultValueFactory = _ => "extraction,tsne" };
+        var views = new Option<string>("--views") { Description = "Views whose extraction is timed.", DefaultValueFactory = _ => string.Join(",", FeatureViewCatalog.Names.Where(n => n != "wav2vec2")) };
+        var command = new Command("bench", "Measure extraction throughput, t-SNE speed and (with --only protocol) the quick protocol on this machine.");
+        command.Options.Add(shared);
+        command.Options.Add(only);
+        command.Options.Add(views);
+        command.SetAction((parse, ct) => CliRunner.Run(() =>
+        {
+            var folder = parse.GetValue(shared)!.FullName;
+            var emodb = Path.Combine(folder, "data", "emodb-dev", "wav");
+            if (!Directory.Exists(emodb)) throw new CliUsageException($"No EmoDB audio at {emodb}; point --shared at the shared data folder.");
+            var sections = parse.GetValue(only)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var unknown = sections.Except(Sections).ToList();
+            if (unknown.Count > 0) throw new CliUsageException($"Unknown section(s) {string.Join(", ", unknown)}; known: {string.Join(", ", Sections)}.");
+            AnsiConsole.MarkupLine($"[bold]bench[/] on {Environment.ProcessorCount} core(s), .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            var corpus = new EmoDbImporter(emodb).Import(ct: ct).Corpus;
+
+            if (sections.Contains("extraction"))
+                Extraction(corpus, parse.GetValue(views)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), ct);
+            if (sections.Contains("tsne"))
+                TsneOnDigits(Path.Combine(folder, "data", "reference", "tsne"), ct);
+            if (sections.Contains("protocol"))
+                QuickProtocol(corpus, ct);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void Extraction(Corpus corpus, IReadOnlyList<string> views, CancellationToken ct)
+    {
+        var table = new Table().AddColumns("view", "workers", "utterances", "audio s", "wall s", "audio s per wall s");
+        foreach (var name in views)
+        foreach (var workers in new[] { 1, Environment.ProcessorCount }.Distinct())
+        {
+            var view = FeatureViewCatalog.Create(name);
+            var cache = Directory.CreateTempSubdirectory("pwcl-bench-").FullName;
+            try
+            {
+                var extractor = new FeatureExtractor(new FeatureCache(cache));
+                extractor.GetFeatures(corpus, corpus.Utterances[0], view, cancellationToken: ct); // load native code before timing
+                var summary = extractor.ExtractAll(corpus, view, new ExtractionOptions(workers), cancellationToken: ct);
+                table.AddRow(name, workers.ToString(), summary.Extracted.ToString(), F(summary.AudioSeconds), F(summary.Elapsed.TotalSeconds), F(summary.AudioSecondsPerSecond));
+            }
+            finally
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+        AnsiConsole.Write(new Panel(table).Header("feature extraction over emodb-dev (cache empty, first utterance excluded)"));
+    }
+
+    private static void TsneOnDigits(string reference, CancellationToken ct)
+    {
+        var result = TsneBenchmark.RunOnReference(reference, cancellationToken: ct);
+        var table = new Table().AddColumns("", "PairwiseCL", "reference (scikit-learn, 2 cores)");
+        table.AddRow("points x features", $"{result.Points} x {result.Features} ({result.Method})", "");
+        table.AddRow("seconds", F(result.Seconds), F(result.ReferenceSeconds));
+        table.AddRow("trustworthiness (k=10)", result.Trustworthiness.ToString("F4", CultureInfo.InvariantCulture), result.ReferenceTrustworthiness.ToString("F4", CultureInfo.InvariantCulture));
+        table.AddRow("5-NN accuracy (5-fold)", result.KnnAccuracy.ToString("F4", CultureInfo.InvariantCulture), result.ReferenceKnnAccuracy.ToString("F4", CultureInfo.InvariantCulture));
+        AnsiConsole.Write(new Panel(table).Header("t-SNE on the 8x8 digits"));
+    }
+
+    private static void QuickProtocol(Corpus corpus, CancellationToken ct)
+    {
+        var views = FeatureViewCatalog.Names.Where(n => n != "wav2vec2").ToList();
+        var labels = new LabelSet("emodb-4", ["neutral", "anger", "sadness", "happiness"]);
+        var clock = Stopwatch.StartNew();
+        var cache = Directory.CreateTempSubdirectory("pwcl-bench-").FullName;
+        try
+        {
+            var extractor = new FeatureExtractor(new FeatureCache(Path.Combine(cache, "features")));
+            var features = views.ToDictionary(v => v, v =>
+            {
+                var view = FeatureViewCatalog.Create(v);
+                extractor.ExtractAll(corpus, view, cancellationToken: ct);
+                return (IReadOnlyList<FeatureMatrix>)corpus.Utterances.Select(u => extractor.GetFeatures(corpus, u, view, cancellationToken: ct)).ToList();
+            });
+            var extraction = clock.Elapsed;
+            var report = ConsoleProgress.Run("quick protocol", progress => new ProtocolRunner(Path.Combine(cache, "work"))
+                .Run(ProtocolConfiguration.Quick(views), new ProtocolInput(corpus, labels, features),
+                    new Progress<ProtocolProgress>(p => progress.Report((p.Done, p.Total, p.Step))), ct));
+            ReportWriter.Write(report, Path.Combine(cache, "report"));
+            var table = new Table().AddColumns("", "seconds");
+            table.AddRow($"feature extraction ({string.Join("+", views)})", F(extraction.TotalSeconds));
+            table.AddRow($"protocol ({report.Runs.Count} fine-tuning runs, 4 folds)", F(report.Elapsed.TotalSeconds));
+            table.AddRow("total incl. report", F(clock.Elapsed.TotalSeconds));
+            AnsiConsole.Write(new Panel(table).Header("reproduce --quick on emodb-dev (4 classes)"));
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    private static string F(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
+}
