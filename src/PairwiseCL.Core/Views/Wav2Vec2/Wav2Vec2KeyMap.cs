@@ -11,7 +11,7 @@ namespace PairwiseCL.Core.Views.Wav2Vec2;
 /// </summary>
 public static partial class Wav2Vec2KeyMap
 {
-    private static readonly string[] WrapperPrefixes = ["module.", "wav2vec2.", "hubert.", "model."];
+    private static readonly string[] WrapperPrefixes = ["state_dict.", "module.", "wav2vec2.", "hubert.", "model."];
 
     private static readonly string[] HeadPrefixes =
     [
