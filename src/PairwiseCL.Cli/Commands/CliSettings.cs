@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PairwiseCL.Core.Views.Wav2Vec2;
 using PairwiseCL.Store;
 using PairwiseCL.Store.Corpora;
 
@@ -20,7 +21,11 @@ internal sealed class CliSettings : IAsyncDisposable
     {
         _configuration = configuration;
         Storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        Wav2Vec2 = configuration.GetSection("Wav2Vec2").Get<Wav2Vec2ViewOptions>() ?? new Wav2Vec2ViewOptions();
     }
+
+    /// <summary>The wav2vec 2.0 checkpoint and options (section "Wav2Vec2"); the view needs ModelPath.</summary>
+    public Wav2Vec2ViewOptions Wav2Vec2 { get; }
 
     public StorageOptions Storage { get; }
     public string DataFolder => Storage.DataFolderFullPath;

@@ -15,7 +15,7 @@ internal static class ExtractCommand
         var view = new Option<string>("--view") { Description = $"View to extract: {string.Join(", ", FeatureViewCatalog.Names)}.", Required = true };
         var cache = new Option<DirectoryInfo?>("--cache") { Description = "Feature cache folder (default: Storage:FeatureCachePath from appsettings.json)." };
         var threads = new Option<int>("--threads") { Description = "Parallel workers (0 = one per core).", DefaultValueFactory = _ => 0 };
-        var float16 = new Option<bool>("--float16") { Description = "Store features as float16 (half the disk)." };
+        var float16 = new Option<bool?>("--float16") { Description = "Store features as float16 (half the disk); default: the view's choice (float16 for wav2vec 2.0 when configured)." };
         var command = new Command("extract", "Extract a view's features for every utterance of a corpus into the feature cache.");
         source.AddTo(command);
         command.Options.Add(view);
@@ -26,10 +26,10 @@ internal static class ExtractCommand
         {
             await using var settings = CliSettings.Load();
             var corpus = await CorpusLoading.LoadAsync(source, parse, settings, ct);
-            var featureView = FeatureViewCatalog.Create(parse.GetValue(view)!);
+            var featureView = FeatureViewCatalog.Create(parse.GetValue(view)!, settings.Wav2Vec2);
             var cacheRoot = parse.GetValue(cache)?.FullName ?? settings.FeatureCachePath;
             var extractor = new FeatureExtractor(new FeatureCache(cacheRoot));
-            var options = new ExtractionOptions(parse.GetValue(threads), parse.GetValue(float16) ? FeatureStorage.Float16 : FeatureStorage.Float32);
+            var options = new ExtractionOptions(parse.GetValue(threads), parse.GetValue(float16) switch { true => FeatureStorage.Float16, false => FeatureStorage.Float32, null => null });
 
             var summary = ConsoleProgress.Run($"extract {featureView.Name}", progress =>
                 extractor.ExtractAll(corpus, featureView, options,

@@ -47,7 +47,7 @@ internal static class ReproduceCommand
             configuration.Validate();
 
             var extractor = new FeatureExtractor(new FeatureCache(settings.FeatureCachePath));
-            var featureViews = configuration.Views.Select(FeatureViewCatalog.Create).ToList();
+            var featureViews = configuration.Views.Select(v => FeatureViewCatalog.Create(v, settings.Wav2Vec2)).ToList();
             var failed = new HashSet<string>();
             foreach (var view in featureViews)
             {

@@ -1,4 +1,5 @@
 using PairwiseCL.Core.Audio;
+using PairwiseCL.Core.Views.Cache;
 
 namespace PairwiseCL.Core.Views;
 
@@ -20,6 +21,9 @@ public interface IFeatureView
 
     /// <summary>Shape of one utterance's features; -1 marks the variable frame axis.</summary>
     IReadOnlyList<int> OutputShape { get; }
+
+    /// <summary>How the cache stores this view's features unless the caller says otherwise (large views: float16).</summary>
+    FeatureStorage PreferredStorage => FeatureStorage.Float32;
 
     /// <summary>Extracts features from a mono clip already at <see cref="SampleRate"/>.</summary>
     FeatureMatrix Extract(AudioClip clip, CancellationToken cancellationToken = default);

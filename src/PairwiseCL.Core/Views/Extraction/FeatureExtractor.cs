@@ -47,7 +47,7 @@ public sealed class FeatureExtractor(FeatureCache cache, IAudioDecoder? decoder 
                 {
                     try
                     {
-                        GetFeatures(corpus, utterance, view, options.Storage, out var wasCached, out var seconds, cancellationToken);
+                        GetFeatures(corpus, utterance, view, options.Storage ?? view.PreferredStorage, out var wasCached, out var seconds, cancellationToken);
                         if (wasCached) Interlocked.Increment(ref fromCache);
                         else
                         {
@@ -76,8 +76,8 @@ public sealed class FeatureExtractor(FeatureCache cache, IAudioDecoder? decoder 
 
     /// <summary>The utterance's features from the cache, extracting and storing them on a miss.</summary>
     public FeatureMatrix GetFeatures(Corpus corpus, Utterance utterance, IFeatureView view,
-        FeatureStorage storage = FeatureStorage.Float32, CancellationToken cancellationToken = default) =>
-        GetFeatures(corpus, utterance, view, storage, out _, out _, cancellationToken);
+        FeatureStorage? storage = null, CancellationToken cancellationToken = default) =>
+        GetFeatures(corpus, utterance, view, storage ?? view.PreferredStorage, out _, out _, cancellationToken);
 
     private FeatureMatrix GetFeatures(Corpus corpus, Utterance utterance, IFeatureView view, FeatureStorage storage,
         out bool wasCached, out double audioSeconds, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using PairwiseCL.Core.Audio;
 
+using PairwiseCL.Core.Views.Cache;
+
 namespace PairwiseCL.Core.Views.Wav2Vec2;
 
 /// <summary>
@@ -45,6 +47,9 @@ public sealed class Wav2Vec2View : IFeatureView, IDisposable
     }
 
     public Wav2Vec2ViewConfiguration Configuration { get; }
+
+    /// <summary>Half-precision values (when configured) are stored in 2 bytes: lossless, half the disk.</summary>
+    public FeatureStorage PreferredStorage => Configuration.Float16 ? FeatureStorage.Float16 : FeatureStorage.Float32;
 
     public string Name => "wav2vec2";
 
