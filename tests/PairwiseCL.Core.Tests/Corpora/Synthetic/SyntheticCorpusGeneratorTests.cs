@@ -120,16 +120,24 @@ public sealed class SyntheticCorpusGeneratorTests(SyntheticCorpusFixture fixture
     private static double AlphaRatioDb(float[] samples, int rate)
     {
         const int size = 512;
+        int Bin(double hz) => (int)Math.Ceiling(hz * size / rate);
+        var window = MathNet.Numerics.Window.Hann(size);
         var frames = new List<(double Energy, double Low, double High)>();
+        var spectrum = new System.Numerics.Complex[size];
         for (var start = 0; start + size <= samples.Length; start += size / 2)
         {
-            var spectrum = samples.Skip(start).Take(size).Select((v, n) => new System.Numerics.Complex(v * (0.5 - 0.5 * Math.Cos(2 * Math.PI * n / size)), 0)).ToArray();
+            for (var n = 0; n < size; n++) spectrum[n] = samples[start + n] * window[n];
             MathNet.Numerics.IntegralTransforms.Fourier.Forward(spectrum, MathNet.Numerics.IntegralTransforms.FourierOptions.Matlab);
-            double Band(double low, double high) => Enumerable.Range(0, size / 2).Where(k => k * rate / (double)size is var f && f >= low && f < high)
-                .Sum(k => spectrum[k].Magnitude * spectrum[k].Magnitude);
-            frames.Add((Band(0, rate / 2.0), Band(50, 1000), Band(1000, 5000)));
+            double Band(int from, int to)
+            {
+                double sum = 0;
+                for (var k = from; k < to; k++) sum += spectrum[k].Magnitude * spectrum[k].Magnitude;
+                return sum;
+            }
+            frames.Add((Band(0, size / 2), Band(Bin(50), Bin(1000)), Band(Bin(1000), Bin(5000))));
         }
-        var loud = frames.Where(f => f.Energy > 0.1 * frames.Max(x => x.Energy)).ToList();
+        var threshold = 0.1 * frames.Max(x => x.Energy);
+        var loud = frames.Where(f => f.Energy > threshold).ToList();
         return 10 * Math.Log10(loud.Sum(f => f.High) / loud.Sum(f => f.Low));
     }
 
