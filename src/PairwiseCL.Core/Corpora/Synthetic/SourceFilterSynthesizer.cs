@@ -3,7 +3,7 @@ namespace PairwiseCL.Core.Corpora.Synthetic;
 /// <summary>
 /// A small source-filter speech synthesiser: a Rosenberg glottal pulse train (with jitter, shimmer and
 /// aspiration noise) through a cascade of four formant resonators (Klatt 1980), lip radiation and a
-/// spectral-tilt low-pass, shaped into syllables (consonant noise onset, vowel nucleus) under a pitch
+/// spectral-tilt filter (vocal effort), shaped into syllables (consonant noise onset, vowel nucleus) under a pitch
 /// contour with declination and per-syllable accents. It is not meant to sound natural; it is meant
 /// to carry the acoustic cues of speaker and emotion that speech-emotion models pick up, deterministically.
 /// </summary>
