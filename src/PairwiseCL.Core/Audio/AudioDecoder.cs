@@ -1,8 +1,9 @@
 namespace PairwiseCL.Core.Audio;
 
 /// <summary>
-/// WAV natively (<see cref="WavReader"/>); every other format (FLAC, MP3, OGG, M4A, ...) through the
-/// ffmpeg command line (<see cref="FfmpegDecoder"/>), which must be installed for those.
+/// WAV natively (<see cref="WavReader"/>); every other format (FLAC, MP3, OGG, M4A, ...) and WAV files
+/// in encodings the native reader lacks (mu-law, A-law, ADPCM) through the ffmpeg command line
+/// (<see cref="FfmpegDecoder"/>), which must be installed for those.
 /// </summary>
 public sealed class AudioDecoder(FfmpegDecoder? ffmpeg = null) : IAudioDecoder
 {
@@ -14,8 +15,33 @@ public sealed class AudioDecoder(FfmpegDecoder? ffmpeg = null) : IAudioDecoder
     public AudioClip Decode(string path, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        if (WavReader.IsWavFile(path)) return WavReader.Read(path);
+        if (WavReader.IsWavFile(path))
+        {
+            try
+            {
+                return WavReader.Read(path);
+            }
+            catch (AudioFormatException wavError) when (IsUnsupportedEncoding(wavError))
+            {
+                return DecodeWithFfmpegOrExplain(path, wavError, ct);
+            }
+        }
         if (new FileInfo(path).Length == 0) throw new AudioFormatException(path, "is empty (0 bytes)");
         return _ffmpeg.Decode(path, ct);
+    }
+
+    internal static bool IsUnsupportedEncoding(AudioFormatException error) =>
+        error.Problem.StartsWith(WavReader.UnsupportedEncodingProblem, StringComparison.Ordinal);
+
+    private AudioClip DecodeWithFfmpegOrExplain(string path, AudioFormatException wavError, CancellationToken ct)
+    {
+        try
+        {
+            return _ffmpeg.Decode(path, ct);
+        }
+        catch (AudioFormatException ffmpegError)
+        {
+            throw new AudioFormatException(path, $"{wavError.Problem}; ffmpeg did not decode it either: {ffmpegError.Problem}", ffmpegError);
+        }
     }
 }

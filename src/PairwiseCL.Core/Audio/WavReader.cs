@@ -12,6 +12,9 @@ public static class WavReader
     private const ushort FormatFloat = 3;
     private const ushort FormatExtensible = 0xFFFE;
 
+    /// <summary>How <see cref="AudioFormatException.Problem"/> starts for a valid WAV in an encoding this reader does not decode (mu-law, ADPCM, ...).</summary>
+    public const string UnsupportedEncodingProblem = "uses an unsupported WAV encoding";
+
     public static AudioClip Read(string path)
     {
         byte[] bytes;
@@ -146,7 +149,7 @@ public static class WavReader
             _ => false,
         };
         if (!supported)
-            throw new AudioFormatException(name, $"uses an unsupported WAV encoding (format tag {encoding}, {bits} bits); supported: PCM 8/16/24/32-bit and IEEE float 32/64-bit");
+            throw new AudioFormatException(name, $"{UnsupportedEncodingProblem} (format tag {encoding}, {bits} bits); supported: PCM 8/16/24/32-bit and IEEE float 32/64-bit");
         // The header's block-align field is wrong in some writers' output; the layout follows from the rest.
         return new WavFormat(encoding, channels, rate, bits, channels * bits / 8);
     }

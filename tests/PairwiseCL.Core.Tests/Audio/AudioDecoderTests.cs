@@ -82,6 +82,39 @@ public sealed class AudioDecoderTests : IDisposable
     }
 
     [Fact]
+    public void WavInAnEncodingTheReaderLacksExplainsBothAttemptsWhenFfmpegIsMissing()
+    {
+        var bytes = TestWav.Build([[0.5, -0.25]], 8000, TestWav.Encoding.Pcm, 16);
+        bytes[20] = 7; // mu-law format tag
+        var path = _folder.File("mulaw.wav");
+        File.WriteAllBytes(path, bytes);
+
+        var error = Assert.Throws<AudioFormatException>(() => new AudioDecoder(new FfmpegDecoder("/nonexistent/ffmpeg")).Decode(path));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(WavReader.UnsupportedEncodingProblem, error.Message);
+        Assert.Contains("ffmpeg did not decode it either", error.Message);
+    }
+
+    [Fact]
+    public void MuLawWavIsDecodedThroughFfmpegWhenInstalled()
+    {
+        var tone = TestWav.Tone(440, 8000, 0.5, 0.5);
+        var source = _folder.File("source.wav");
+        File.WriteAllBytes(source, TestWav.Build([tone], 8000, TestWav.Encoding.Pcm, 16));
+        var mulaw = _folder.File("mulaw.wav");
+        if (!TryRunFfmpeg("-nostdin", "-loglevel", "error", "-i", source, "-c:a", "pcm_mulaw", mulaw)) return; // covered above
+
+        var clip = AudioDecoder.Default.Decode(mulaw);
+
+        Assert.Throws<AudioFormatException>(() => WavReader.Read(mulaw)); // the native reader really lacks it
+        Assert.Equal(8000, clip.SampleRate);
+        Assert.Equal(tone.Length, clip.Samples.Length);
+        // 8-bit mu-law keeps about 2% relative precision near full scale.
+        Assert.All(Enumerable.Range(0, tone.Length), i => Assert.InRange(clip.Samples[i] - tone[i], -0.02, 0.02));
+    }
+
+    [Fact]
     public void NonAudioThroughFfmpegFailsNamingTheFile()
     {
         if (!TryRunFfmpeg("-version")) return; // covered by NonWavWithoutFfmpegFailsNamingTheFileAndTheMissingTool

@@ -56,8 +56,15 @@ internal sealed class UtteranceCollector(string audioRoot, IAudioDecoder? decode
     private double MeasureSeconds(string fullPath, CancellationToken ct)
     {
         if (!File.Exists(fullPath)) throw new AudioFormatException(fullPath, "does not exist");
-        if (WavReader.IsWavFile(fullPath)) return WavReader.ReadInfo(fullPath).DurationSeconds;
-        return _decoder.Decode(fullPath, ct).DurationSeconds;
+        if (!WavReader.IsWavFile(fullPath)) return _decoder.Decode(fullPath, ct).DurationSeconds;
+        try
+        {
+            return WavReader.ReadInfo(fullPath).DurationSeconds;
+        }
+        catch (AudioFormatException error) when (AudioDecoder.IsUnsupportedEncoding(error))
+        {
+            return _decoder.Decode(fullPath, ct).DurationSeconds; // mu-law, ADPCM, ...: the decoder may manage through ffmpeg
+        }
     }
 
     /// <summary>Paths under the audio root are stored relative to it, so the corpus survives a move.</summary>

@@ -3,7 +3,7 @@ namespace PairwiseCL.Core.Corpora.Synthetic;
 /// <summary>
 /// A small source-filter speech synthesiser: a Rosenberg glottal pulse train (with jitter, shimmer and
 /// aspiration noise) through a cascade of four formant resonators (Klatt 1980), lip radiation and a
-/// spectral-tilt low-pass, shaped into syllables (consonant noise onset, vowel nucleus) under a pitch
+/// spectral-tilt filter (vocal effort), shaped into syllables (consonant noise onset, vowel nucleus) under a pitch
 /// contour with declination and per-syllable accents. It is not meant to sound natural; it is meant
 /// to carry the acoustic cues of speaker and emotion that speech-emotion models pick up, deterministically.
 /// </summary>
@@ -22,10 +22,8 @@ public sealed class SourceFilterSynthesizer(int sampleRate = 16000)
     private static readonly double[] Bandwidths = [70, 100, 130, 200];
     private const int CoefficientUpdateInterval = 16;
     private const double ReferenceRms = 0.05;
-    // White aspiration noise is broadband while the smooth glottal flow is not: this keeps a breathy
-    // voice (breathiness 0.25) clearly periodic rather than whispered.
-    private const double AspirationGain = 0.1;
-    private const double FricationGain = 0.02;
+    // Consonant noise relative to the vowels' level (-12 dB), so the vowels' tilt dominates the spectrum.
+    private const double FricationToVowelRatio = 0.25;
 
     public int SampleRate { get; } = sampleRate;
 
@@ -33,7 +31,9 @@ public sealed class SourceFilterSynthesizer(int sampleRate = 16000)
     {
         var length = (int)Math.Round(seconds * SampleRate);
         var syllables = PlanSyllables(seconds, emotion, random);
-        var output = new double[length];
+        var radiatedVoice = new double[length];
+        var radiatedAspiration = new double[length];
+        var fricationNoise = new double[length];
 
         var baseF0 = speaker.F0Hz * emotion.F0Scale;
         var rangeSemitones = speaker.F0RangeSemitones * emotion.F0RangeScale;
@@ -43,9 +43,13 @@ public sealed class SourceFilterSynthesizer(int sampleRate = 16000)
         var targets = syllables.Select(s => Vowels[s.Vowel].Select(f => f * speaker.FormantScale).ToArray()).ToArray();
         var formants = (double[])targets[0].Clone();
         var glide = 1 - Math.Exp(-1.0 / (0.02 * SampleRate)); // formant transitions of ~20 ms
+        // Voice and aspiration noise pass through the same vocal tract, but separately, so that their
+        // levels can be set relative to each other afterwards (white noise would otherwise swamp the
+        // high frequencies of the smooth glottal pulses whatever the emotion).
         var tract = new FormantCascade(4);
+        var aspirationTract = new FormantCascade(4);
 
-        double phase = 0, periodF0Factor = 1, pulseAmplitude = 1, previous = 0, tilted = 0;
+        double phase = 0, periodF0Factor = 1, pulseAmplitude = 1, previousVoice = 0, previousAspiration = 0;
         var current = 0;
         for (var n = 0; n < length; n++)
         {
@@ -55,7 +59,11 @@ public sealed class SourceFilterSynthesizer(int sampleRate = 16000)
             var (voicing, frication, position) = syllable.Envelope(t);
 
             for (var k = 0; k < formants.Length; k++) formants[k] += (targets[current][k] - formants[k]) * glide;
-            if (n % CoefficientUpdateInterval == 0) tract.Tune(formants, Bandwidths, SampleRate);
+            if (n % CoefficientUpdateInterval == 0)
+            {
+                tract.Tune(formants, Bandwidths, SampleRate);
+                aspirationTract.Tune(formants, Bandwidths, SampleRate);
+            }
 
             var semitones = emotion.F0SlopeSemitonesPerSecond * (t - speechStart) + syllable.Accent * rangeSemitones * Math.Sin(Math.PI * position);
             var f0 = baseF0 * Math.Pow(2, semitones / 12) * periodF0Factor;
@@ -69,15 +77,59 @@ public sealed class SourceFilterSynthesizer(int sampleRate = 16000)
             }
             var flow = RosenbergPulse(phase, openQuotient) * pulseAmplitude;
             var noise = 2 * random.NextDouble() - 1;
-            var source = voicing * (flow + AspirationGain * breath * noise * (0.3 + flow));
-            var voiced = tract.Process(source);
+            var voiced = tract.Process(voicing * flow);
+            // Turbulence at the glottis is strongest while it is open: noise modulated by the flow.
+            var aspiration = aspirationTract.Process(voicing * noise * (0.3 + flow));
 
-            var radiated = voiced - previous; // lip radiation: a first difference
-            previous = voiced;
-            tilted = (1 - emotion.TiltPole) * radiated + emotion.TiltPole * tilted;
-            output[n] = tilted + frication * FricationGain * noise;
+            radiatedVoice[n] = voiced - previousVoice; // lip radiation: a first difference
+            radiatedAspiration[n] = aspiration - previousAspiration;
+            (previousVoice, previousAspiration) = (voiced, aspiration);
+            fricationNoise[n] = frication * noise;
         }
-        return Normalise(output, emotion.LoudnessDb + speaker.LoudnessDb, random);
+        var mixed = Mix(radiatedVoice, (radiatedAspiration, breath), (fricationNoise, FricationToVowelRatio));
+        return Normalise(Tilt(mixed, emotion.TiltPole), emotion.LoudnessDb + speaker.LoudnessDb, random);
+    }
+
+    /// <summary>Adds noise sources to the voice, each at a given amplitude ratio to it (measured where active).</summary>
+    private static double[] Mix(double[] voice, params (double[] Signal, double Ratio)[] noises)
+    {
+        static double ActiveRms(double[] x)
+        {
+            var active = x.Where(v => v != 0).ToList();
+            return active.Count == 0 ? 0 : Math.Sqrt(active.Average(v => v * v));
+        }
+        var voiceRms = ActiveRms(voice);
+        var mixed = (double[])voice.Clone();
+        foreach (var (signal, ratio) in noises)
+        {
+            var rms = ActiveRms(signal);
+            if (rms == 0) continue;
+            var gain = ratio * voiceRms / rms;
+            for (var n = 0; n < mixed.Length; n++) mixed[n] += gain * signal[n];
+        }
+        return mixed;
+    }
+
+    /// <summary>
+    /// Vocal effort as spectral tilt, with unit gain at 0 Hz: a positive pole is a one-pole low-pass
+    /// (soft voice, steeper tilt), a negative one a first-order pre-emphasis (pressed voice, flatter tilt).
+    /// </summary>
+    private static double[] Tilt(double[] signal, double pole)
+    {
+        var output = new double[signal.Length];
+        double state = 0;
+        if (pole >= 0)
+        {
+            for (var n = 0; n < signal.Length; n++) output[n] = state = (1 - pole) * signal[n] + pole * state;
+            return output;
+        }
+        var emphasis = -pole;
+        for (var n = 0; n < signal.Length; n++)
+        {
+            output[n] = (signal[n] - emphasis * state) / (1 - emphasis);
+            state = signal[n];
+        }
+        return output;
     }
 
     private float[] Normalise(double[] signal, double loudnessDb, Random random)

@@ -30,6 +30,8 @@ public sealed record SyntheticCorpusOptions(
         if (SampleRate < 8000) throw new ArgumentException($"The sample rate must be at least 8000 Hz for the formants to fit; got {SampleRate}.");
         if (EmotionsOrDefault.Count == 0 || EmotionsOrDefault.Select(e => e.Name).Distinct().Count() != EmotionsOrDefault.Count)
             throw new ArgumentException("The emotions must be non-empty and have distinct names.");
+        if (EmotionsOrDefault.FirstOrDefault(e => !(Math.Abs(e.TiltPole) < 1) || !(e.OpenQuotient is > 0 and < 1) || !(e.F0Scale > 0) || !(e.SyllablesPerSecond > 0)) is { } invalid)
+            throw new ArgumentException($"Emotion '{invalid.Name}' needs |TiltPole| < 1, 0 < OpenQuotient < 1, F0Scale > 0 and SyllablesPerSecond > 0.");
         if (EmotionsOrDefault.Any(e => e.Name.Length == 0 || e.Name.IndexOfAny([',', '"', '\n', '\r', '/', '\\']) >= 0))
             throw new ArgumentException("Emotion names become file names and CSV cells: they must be non-empty, without , \" / \\ or line breaks.");
     }

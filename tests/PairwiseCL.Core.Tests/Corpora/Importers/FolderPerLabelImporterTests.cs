@@ -27,6 +27,22 @@ public sealed class FolderPerLabelImporterTests
     }
 
     [Fact]
+    public void WavInAnEncodingTheReaderLacksGoesToTheDecoderAndIsReportedWhenItFails()
+    {
+        using var folder = new TempFolder();
+        var bytes = Audio.TestWav.Build([[0.5, -0.25]], 8000, Audio.TestWav.Encoding.Pcm, 16);
+        bytes[20] = 2; // Microsoft ADPCM format tag
+        Directory.CreateDirectory(folder.File("calm"));
+        File.WriteAllBytes(folder.File("calm", "adpcm.wav"), bytes);
+        var withoutFfmpeg = new AudioDecoder(new FfmpegDecoder("/nonexistent/ffmpeg"));
+
+        var result = new FolderPerLabelImporter(folder.Path, withoutFfmpeg).Import();
+
+        Assert.Empty(result.Corpus.Utterances);
+        Assert.Contains("ffmpeg did not decode it either", Assert.Single(result.Problems).Message);
+    }
+
+    [Fact]
     public void AFolderWithoutLabelFoldersIsRejected()
     {
         using var folder = new TempFolder();
