@@ -2,8 +2,10 @@ namespace PairwiseCL.Store;
 
 /// <summary>
 /// Where the lab's files and the SQLite store live (section "Storage" of the top-level appsettings.json).
-/// Relative paths resolve against the current working directory, so the portal and the CLI started
-/// from the repository root share one data folder and one database file.
+/// Relative paths resolve against the current working directory. `dotnet run --project src/PairwiseCL.Web`
+/// always starts in the repository root (RunWorkingDirectory), so the portal and a CLI run from the
+/// repository root share one data folder and one database file; services and containers should set
+/// absolute paths (e.g. Storage__DatabasePath=/data/pairwisecl.db).
 /// </summary>
 public sealed class StorageOptions
 {

@@ -52,12 +52,19 @@ public sealed class CorpusRepository(
     }
 
     /// <summary>Every corpus of a workspace (the default one when none is given) with its counts, by name.</summary>
-    public async Task<IReadOnlyList<CorpusSummary>> ListAsync(int? workspaceId = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CorpusSummary>> ListAsync(int? workspaceId = null, CancellationToken cancellationToken = default) =>
+        SummariesAsync(workspaceId, null, cancellationToken);
+
+    /// <summary>The summary of one corpus, or null when there is none with that id in the workspace.</summary>
+    public async Task<CorpusSummary?> FindSummaryAsync(int corpusId, int? workspaceId = null, CancellationToken cancellationToken = default) =>
+        (await SummariesAsync(workspaceId, corpusId, cancellationToken)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<CorpusSummary>> SummariesAsync(int? workspaceId, int? corpusId, CancellationToken cancellationToken)
     {
         var targetWorkspace = workspaceId ?? await workspaces.GetDefaultIdAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var corpora = await db.Corpora.AsNoTracking()
-            .Where(c => c.WorkspaceId == targetWorkspace)
+            .Where(c => c.WorkspaceId == targetWorkspace && (corpusId == null || c.Id == corpusId))
             .Select(c => new { c.Id, c.Name, c.AudioRoot, c.ImportedAtUtc })
             .ToListAsync(cancellationToken);
         var ids = corpora.Select(c => c.Id).ToList();
@@ -82,10 +89,6 @@ public sealed class CorpusRepository(
             .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
-
-    /// <summary>The summary of one corpus, or null when there is none with that id in the workspace.</summary>
-    public async Task<CorpusSummary?> FindSummaryAsync(int corpusId, int? workspaceId = null, CancellationToken cancellationToken = default) =>
-        (await ListAsync(workspaceId, cancellationToken)).FirstOrDefault(c => c.Id == corpusId);
 
     /// <summary>Loads a stored corpus back in its imported order, or null when there is none with that id in the workspace.</summary>
     public async Task<Corpus?> LoadAsync(int corpusId, int? workspaceId = null, CancellationToken cancellationToken = default)

@@ -8,8 +8,10 @@ namespace PairwiseCL.Store.Jobs;
 
 /// <summary>
 /// Runs queued jobs in this process: one loop per configured device, each running one job at a time.
-/// On start it re-queues jobs a crashed or killed worker left "running" (the embedded queue assumes
-/// one worker process per database); the claim is a conditional UPDATE, so a job never runs twice at once.
+/// While a job runs, its worker reports every second; a sweep (at start and then periodically) queues
+/// again the running jobs whose worker went silent, so work interrupted by a crash or kill resumes,
+/// while jobs of another live worker on the same database are left alone. Claims and state changes are
+/// conditional UPDATEs tied to the attempt number, so a job never runs twice at once.
 /// </summary>
 internal sealed class EmbeddedJobWorker(
     JobStore store,
@@ -18,14 +20,42 @@ internal sealed class EmbeddedJobWorker(
     IOptions<JobOptions> options,
     ILogger<EmbeddedJobWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan CancelCheckInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1);
+
+    private TimeSpan StaleAfter => TimeSpan.FromSeconds(Math.Max(3 * HeartbeatInterval.TotalSeconds, options.Value.StaleAfterSeconds));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var requeued = await store.RequeueRunningAsync("re-queued: the worker stopped while this job was running", null, stoppingToken);
-        if (requeued > 0)
-            logger.LogWarning("Re-queued {Count} job(s) that were running when the previous worker stopped", requeued);
-        await Task.WhenAll(options.Value.EffectiveDevices.Select(device => RunDeviceAsync(device, stoppingToken)));
+        var loops = options.Value.EffectiveDevices.Select(device => RunDeviceAsync(device, stoppingToken)).ToList();
+        loops.Add(SweepStaleJobsAsync(stoppingToken));
+        await Task.WhenAll(loops);
+    }
+
+    private async Task SweepStaleJobsAsync(CancellationToken stoppingToken)
+    {
+        var interval = StaleAfter / 3;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var requeued = await store.RequeueStaleAsync(store.Now - StaleAfter, stoppingToken);
+                if (requeued > 0)
+                {
+                    logger.LogWarning("Re-queued {Count} job(s) whose worker stopped reporting", requeued);
+                    signal.Pulse();
+                }
+                await Task.Delay(interval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Sweeping stale jobs failed; retrying");
+                await Task.Delay(interval, stoppingToken).ContinueWith(_ => { }, TaskContinuationOptions.ExecuteSynchronously);
+            }
+        }
     }
 
     private async Task RunDeviceAsync(string device, CancellationToken stoppingToken)
@@ -57,64 +87,67 @@ internal sealed class EmbeddedJobWorker(
 
     private async Task RunJobAsync(JobEntity job, string device, CancellationToken stoppingToken)
     {
+        var attempt = job.Attempts;
         using var jobCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        using var watcherStop = new CancellationTokenSource();
-        var watcher = WatchForCancelAsync(job.Id, jobCancellation, watcherStop.Token);
+        using var heartbeatStop = new CancellationTokenSource();
+        var heartbeat = BeatAsync(job.Id, attempt, jobCancellation, heartbeatStop.Token);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var handler = scope.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == job.Kind);
             if (handler is null)
             {
-                await store.FinishAsync(job.Id, JobState.Failed, $"No handler is registered for job kind '{job.Kind}'.", CancellationToken.None);
+                await store.FinishAsync(job.Id, attempt, JobState.Failed, $"No handler is registered for job kind '{job.Kind}'.", CancellationToken.None);
                 return;
             }
-            logger.LogInformation("Job {Id} ({Kind}) started on {Device}, attempt {Attempt}", job.Id, job.Kind, device, job.Attempts);
-            await store.AppendLogAsync(job.Id, $"started on {device} (attempt {job.Attempts})", CancellationToken.None);
-            await handler.RunAsync(new JobContext(job.Id, job.PayloadJson, job.Attempts, store), jobCancellation.Token);
+            logger.LogInformation("Job {Id} ({Kind}) started on {Device}, attempt {Attempt}", job.Id, job.Kind, device, attempt);
+            await store.AppendLogAsync(job.Id, $"started on {device} (attempt {attempt})", CancellationToken.None);
+            await handler.RunAsync(new JobContext(job.Id, job.PayloadJson, attempt, store), jobCancellation.Token);
             await store.AppendLogAsync(job.Id, "succeeded", CancellationToken.None);
-            await store.FinishAsync(job.Id, JobState.Succeeded, null, CancellationToken.None);
+            await store.FinishAsync(job.Id, attempt, JobState.Succeeded, null, CancellationToken.None);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await store.RequeueRunningAsync("re-queued: the worker shut down while this job was running", job.Id, CancellationToken.None);
+            await store.RequeueAsync(job.Id, attempt, "re-queued: the worker shut down while this job was running", CancellationToken.None);
         }
         catch (OperationCanceledException) when (jobCancellation.IsCancellationRequested)
         {
             await store.AppendLogAsync(job.Id, "cancelled by request", CancellationToken.None);
-            await store.FinishAsync(job.Id, JobState.Cancelled, null, CancellationToken.None);
+            await store.FinishAsync(job.Id, attempt, JobState.Cancelled, null, CancellationToken.None);
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Job {Id} ({Kind}) failed", job.Id, job.Kind);
             await store.AppendLogAsync(job.Id, $"failed: {e}", CancellationToken.None);
-            await store.FinishAsync(job.Id, JobState.Failed, e.Message, CancellationToken.None);
+            await store.FinishAsync(job.Id, attempt, JobState.Failed, e.Message, CancellationToken.None);
         }
         finally
         {
-            await watcherStop.CancelAsync();
-            await watcher;
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
         }
     }
 
-    /// <summary>Turns a cancel request stored by any process into a cancelled token for the handler.</summary>
-    private async Task WatchForCancelAsync(long jobId, CancellationTokenSource jobCancellation, CancellationToken stop)
+    /// <summary>Reports that the attempt is alive, and turns a cancel request stored by any process into a cancelled token.</summary>
+    private async Task BeatAsync(long jobId, int attempt, CancellationTokenSource jobCancellation, CancellationToken stop)
     {
-        try
+        while (!stop.IsCancellationRequested)
         {
-            while (!stop.IsCancellationRequested)
+            try
             {
-                await Task.Delay(CancelCheckInterval, stop);
-                if (await store.IsCancelRequestedAsync(jobId, stop))
-                {
+                await Task.Delay(HeartbeatInterval, stop);
+                if (await store.HeartbeatAsync(jobId, attempt, stop) && !jobCancellation.IsCancellationRequested)
                     await jobCancellation.CancelAsync();
-                    return;
-                }
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The job ended first.
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // A missed beat is harmless unless it lasts past StaleAfter; keep trying.
+                logger.LogWarning(e, "Heartbeat of job {Id} failed", jobId);
+            }
         }
     }
 }

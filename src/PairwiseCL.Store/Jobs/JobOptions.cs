@@ -14,4 +14,11 @@ public sealed class JobOptions
 
     /// <summary>How often an idle device looks for work that another process queued.</summary>
     public double PollSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// A running job whose worker has not reported for this long is presumed dead (crash, kill, power
+    /// loss) and queued again. Live workers report every second, so jobs of another live process are
+    /// never taken over.
+    /// </summary>
+    public double StaleAfterSeconds { get; set; } = 30;
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PairwiseCL.Store.Entities;
 
@@ -9,7 +10,7 @@ namespace PairwiseCL.Store.Jobs;
 /// </summary>
 public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
 {
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<long> AddAsync(JobRequest request, CancellationToken cancellationToken = default)
     {
@@ -56,12 +57,15 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, 
         }
     }
 
-    /// <summary>Records how a running job ended; ignored when the job is no longer running.</summary>
-    public async Task FinishAsync(long jobId, JobState state, string? error, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records how a running attempt ended; ignored when the job is no longer running that attempt (it
+    /// was presumed dead and queued again meanwhile), so a late writer never overwrites a newer run.
+    /// </summary>
+    public async Task FinishAsync(long jobId, int attempt, JobState state, string? error, CancellationToken cancellationToken = default)
     {
         var now = Now;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await db.Jobs.Where(j => j.Id == jobId && j.State == JobState.Running)
+        await db.Jobs.Where(j => j.Id == jobId && j.State == JobState.Running && j.Attempts == attempt)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, state)
                 .SetProperty(j => j.Error, error)
@@ -69,13 +73,20 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, 
                 .SetProperty(j => j.UpdatedAtUtc, now), cancellationToken);
     }
 
-    /// <summary>Puts a running job back in the queue (shutdown, or found running after a crash).</summary>
-    public async Task<int> RequeueRunningAsync(string reason, long? jobId = null, CancellationToken cancellationToken = default)
+    /// <summary>Puts one running attempt back in the queue (its worker is shutting down).</summary>
+    public Task<int> RequeueAsync(long jobId, int attempt, string reason, CancellationToken cancellationToken = default) =>
+        RequeueRunningAsync(j => j.Id == jobId && j.Attempts == attempt, reason, cancellationToken);
+
+    /// <summary>Queues again every running job whose worker has been silent since <paramref name="silentSince"/>.</summary>
+    public Task<int> RequeueStaleAsync(DateTime silentSince, CancellationToken cancellationToken = default) =>
+        RequeueRunningAsync(j => j.UpdatedAtUtc < silentSince, "re-queued: its worker stopped reporting (crash or kill)", cancellationToken);
+
+    private async Task<int> RequeueRunningAsync(Expression<Func<JobEntity, bool>> which, string reason, CancellationToken cancellationToken)
     {
         var now = Now;
         var line = $"{now:O} {reason}\n";
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Jobs.Where(j => j.State == JobState.Running && (jobId == null || j.Id == jobId))
+        return await db.Jobs.Where(j => j.State == JobState.Running).Where(which)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, JobState.Queued)
                 .SetProperty(j => j.Log, j => j.Log + line)
@@ -100,9 +111,13 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, 
         return running == 1;
     }
 
-    public async Task<bool> IsCancelRequestedAsync(long jobId, CancellationToken cancellationToken = default)
+    /// <summary>The worker's sign of life for a running attempt; returns whether a cancel was requested.</summary>
+    public async Task<bool> HeartbeatAsync(long jobId, int attempt, CancellationToken cancellationToken = default)
     {
+        var now = Now;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Jobs.Where(j => j.Id == jobId && j.State == JobState.Running && j.Attempts == attempt)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.UpdatedAtUtc, now), cancellationToken);
         return await db.Jobs.AsNoTracking().AnyAsync(j => j.Id == jobId && j.CancelRequested, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PairwiseCL.Store.Entities;
 using PairwiseCL.Store.Workspaces;
@@ -20,7 +21,7 @@ public sealed class AccountService(
     private static readonly SemaphoreSlim SetupGate = new(1, 1);
 
     /// <summary>True while the store has no user at all: only then is the setup page open.</summary>
-    public Task<bool> IsSetupOpenAsync() => Task.FromResult(!users.Users.Any());
+    public async Task<bool> IsSetupOpenAsync() => !await users.Users.AnyAsync();
 
     /// <summary>Creates the first user as owner of the default workspace; refused once any user exists.</summary>
     public async Task<AccountResult> CreateFirstAdministratorAsync(string email, string password, string displayName, CancellationToken cancellationToken = default)
@@ -28,7 +29,7 @@ public sealed class AccountService(
         await SetupGate.WaitAsync(cancellationToken);
         try
         {
-            if (users.Users.Any())
+            if (await users.Users.AnyAsync(cancellationToken))
                 return AccountResult.Failure("The portal already has an administrator; ask them for an invitation.");
             var result = await CreateUserAsync(email, password, displayName);
             if (!result.Succeeded) return result.Result;

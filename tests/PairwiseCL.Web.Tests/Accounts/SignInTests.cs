@@ -1,5 +1,6 @@
 using System.Net;
 using PairwiseCL.Store.Corpora;
+using PairwiseCL.Web.Accounts;
 using PairwiseCL.Web.Tests.TestSupport;
 
 namespace PairwiseCL.Web.Tests.Accounts;
@@ -65,6 +66,27 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/corpora")).StatusCode);
     }
+
+    [Fact]
+    public async Task SigningOut_EndsTheSession()
+    {
+        var browser = portal.CreateBrowser();
+        await Browser.SignInAsync(browser, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+        var signOut = await Browser.SignOutAsync(browser);
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/corpora")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/corpora/3", "/corpora/3")]
+    [InlineData("//evil.example/x", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData(null, "/")]
+    public void ReturnUrls_StayOnThisSite(string? requested, string expected) =>
+        Assert.Equal(expected, LocalUrl.OrRoot(requested));
 
     [Fact]
     public async Task SetupPage_IsClosedOnceAnAdministratorExists()

@@ -57,16 +57,43 @@ public sealed class EmbeddedJobQueueTests : IDisposable
     [Fact]
     public async Task AJobLeftRunningByACrash_IsRequeuedOnStartAndRunsExactlyOnce()
     {
+        // What a killed process leaves behind: a job marked running whose worker went silent a minute ago.
+        await WithJobLeftRunningAsync(silentFor: TimeSpan.FromMinutes(1), async (restarted, id) =>
+        {
+            var finished = await JobWaiting.UntilFinishedAsync(restarted, id);
+
+            Assert.Equal(JobState.Succeeded, finished.State);
+            Assert.Equal(2, finished.Attempts);
+            Assert.Contains("re-queued", finished.Log);
+            Assert.Single(await restarted.Get<JobStore>().ListAsync(finished.WorkspaceId));
+        });
+    }
+
+    [Fact]
+    public async Task AJobWhoseWorkerStillReports_IsNotTakenOverByAStartingWorker()
+    {
+        // Another live process on the same database ran this job a moment ago.
+        await WithJobLeftRunningAsync(silentFor: TimeSpan.Zero, async (started, id) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var job = await started.Get<JobStore>().FindAsync(id);
+
+            Assert.Equal((JobState.Running, 1), (job!.State, job.Attempts));
+        });
+    }
+
+    /// <summary>Leaves a running audio-check job in a store, then starts a fresh portal on that store.</summary>
+    private static async Task WithJobLeftRunningAsync(TimeSpan silentFor, Func<PortalFactory, long, Task> afterRestart)
+    {
         var folder = PortalFactory.NewFolder();
         try
         {
             long id;
-            using (var crashed = PortalFactory.Create(folder))
+            using (var first = PortalFactory.Create(folder))
             {
-                _ = crashed.Server;
-                var (corpusId, workspaceId) = await SaveCorpusAsync(crashed, withMissingFile: false);
-                // What a killed process leaves behind: a job marked running that no worker owns.
-                await using var db = await crashed.CreateDbContextAsync();
+                _ = first.Server;
+                var (corpusId, workspaceId) = await SaveCorpusAsync(first, withMissingFile: false);
+                await using var db = await first.CreateDbContextAsync();
                 var job = new JobEntity
                 {
                     Kind = AudioFileCheckJob.JobKind,
@@ -74,7 +101,8 @@ public sealed class EmbeddedJobQueueTests : IDisposable
                     WorkspaceId = workspaceId,
                     State = JobState.Running,
                     Attempts = 1,
-                    StartedAtUtc = DateTime.UtcNow,
+                    StartedAtUtc = DateTime.UtcNow - silentFor,
+                    UpdatedAtUtc = DateTime.UtcNow - silentFor,
                 };
                 db.Jobs.Add(job);
                 await db.SaveChangesAsync();
@@ -83,12 +111,7 @@ public sealed class EmbeddedJobQueueTests : IDisposable
 
             using var restarted = PortalFactory.Create(folder);
             _ = restarted.Server;
-            var finished = await JobWaiting.UntilFinishedAsync(restarted, id);
-
-            Assert.Equal(JobState.Succeeded, finished.State);
-            Assert.Equal(2, finished.Attempts);
-            Assert.Contains("re-queued", finished.Log);
-            Assert.Single(await restarted.Get<JobStore>().ListAsync(finished.WorkspaceId));
+            await afterRestart(restarted, id);
         }
         finally
         {
