@@ -8,5 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return InfoCommand.Create();
+        yield return EgemapsCommand.Create();
+        yield return EgemapsCommand.CreateParity();
     }
 }

@@ -1,0 +1,105 @@
+using System.Numerics;
+using MathNet.Numerics;
+
+namespace PairwiseCL.Core.Views.Egemaps;
+
+/// <summary>
+/// Formants as openSMILE's cSpecResample + cLpc + cFormantLpc: the 20 ms Hamming spectrum band-limited to the
+/// 11 kHz Nyquist gives the autocorrelation of the resampled frame (Wiener-Khinchin), Levinson-Durbin gives the
+/// order-11 predictor, and the roots of the predictor polynomial in the upper half plane give frequencies
+/// (angle) and bandwidths (-ln|z| fs / pi); the lowest within 50-5450 Hz are F1, F2, F3.
+/// </summary>
+internal sealed class FormantAnalyzer
+{
+    private readonly int _order;
+    private readonly double _targetRate;
+    private readonly double _minHz, _maxHz;
+    private readonly int _usableBins;
+    private readonly double[,] _cosines;
+    private readonly double[] _autocorrelation;
+    private readonly double[] _lpc;
+    private readonly double[] _scratch;
+    private readonly double[] _polynomial;
+    private readonly List<(double Frequency, double Bandwidth)> _found = new(16);
+
+    public FormantAnalyzer(EgemapsConfiguration config, int bins, double binHz)
+    {
+        _order = config.LpcOrder;
+        _targetRate = config.LpcSampleRate;
+        _minHz = config.FormantMinHz;
+        _maxHz = config.FormantMaxHz;
+        _usableBins = 0;
+        while (_usableBins < bins && _usableBins * binHz < _targetRate / 2) _usableBins++;
+        _cosines = new double[_order + 1, _usableBins];
+        for (var lag = 0; lag <= _order; lag++)
+            for (var k = 0; k < _usableBins; k++)
+                _cosines[lag, k] = (k == 0 ? 1.0 : 2.0) * Math.Cos(2 * Math.PI * k * binHz * lag / _targetRate);
+        _autocorrelation = new double[_order + 1];
+        _lpc = new double[_order + 1];
+        _scratch = new double[_order + 1];
+        _polynomial = new double[_order + 1];
+    }
+
+    /// <summary>Writes F1-F3 frequency and bandwidth (Hz) into frequencies/bandwidths; 0 where none was found.</summary>
+    public void Analyse(double[] magnitude, Span<double> frequencies, Span<double> bandwidths)
+    {
+        frequencies.Clear();
+        bandwidths.Clear();
+        for (var lag = 0; lag <= _order; lag++)
+        {
+            double sum = 0;
+            for (var k = 0; k < _usableBins; k++) sum += _cosines[lag, k] * magnitude[k] * magnitude[k];
+            _autocorrelation[lag] = sum;
+        }
+        if (_autocorrelation[0] <= 0 || !LevinsonDurbin()) return;
+
+        // z^p + a1 z^(p-1) + ... + ap, in ascending powers for MathNet.
+        for (var i = 0; i <= _order; i++) _polynomial[i] = _lpc[_order - i];
+        Complex[] roots;
+        try
+        {
+            roots = FindRoots.Polynomial(_polynomial);
+        }
+        catch (Exception ex) when (ex is ArithmeticException or ArgumentException or NonConvergenceException)
+        {
+            return;
+        }
+
+        _found.Clear();
+        foreach (var root in roots)
+        {
+            if (root.Imaginary < 0) continue;
+            var frequency = Math.Abs(Math.Atan2(root.Imaginary, root.Real)) * _targetRate / (2 * Math.PI);
+            if (frequency < _minHz || frequency > _maxHz) continue;
+            var bandwidth = -Math.Log(root.Magnitude) * _targetRate / Math.PI;
+            _found.Add((frequency, bandwidth));
+        }
+        _found.Sort((a, b) => a.Frequency.CompareTo(b.Frequency));
+        for (var i = 0; i < Math.Min(3, _found.Count); i++)
+        {
+            frequencies[i] = _found[i].Frequency;
+            bandwidths[i] = _found[i].Bandwidth;
+        }
+    }
+
+    private bool LevinsonDurbin()
+    {
+        var r = _autocorrelation;
+        var a = _lpc;
+        Array.Clear(a);
+        a[0] = 1;
+        var error = r[0];
+        for (var i = 1; i <= _order; i++)
+        {
+            var acc = r[i];
+            for (var j = 1; j < i; j++) acc += a[j] * r[i - j];
+            var k = -acc / error;
+            Array.Copy(a, _scratch, i);
+            for (var j = 1; j < i; j++) a[j] = _scratch[j] + k * _scratch[i - j];
+            a[i] = k;
+            error *= 1 - k * k;
+            if (error <= 0) return false;
+        }
+        return true;
+    }
+}
