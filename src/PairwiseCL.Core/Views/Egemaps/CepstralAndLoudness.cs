@@ -56,13 +56,19 @@ internal sealed class CepstralAndLoudness
             for (var j = 0; j < _mel.Length; j++) c += _dct[k, j] * _mel[j];
             mfcc[k - 1] = c * _lifter[k];
         }
-        return loudness;
+        // openSMILE's "ll1" vector operation averages over the bands.
+        return loudness / _mel.Length;
     }
 
-    /// <summary>Hermansky's PLP equal-loudness curve at a frequency in Hz.</summary>
+    /// <summary>
+    /// openSMILE's variant of Hermansky's PLP equal-loudness curve (smileDsp_equalLoudnessWeight, scaled to a
+    /// maximum of about 1, with a w^7 high-frequency roll-off term).
+    /// </summary>
     private static double EqualLoudness(double hz)
     {
-        var w2 = Math.Pow(2 * Math.PI * hz, 2);
-        return (w2 + 56.8e6) * w2 * w2 / (Math.Pow(w2 + 6.3e6, 2) * (w2 + 0.38e9));
+        var w = 2 * Math.PI * hz;
+        var w2 = w * w;
+        var c = w2 + 6.3e6;
+        return 1e32 * ((w2 + 56.8e6) * w2 * w2) / (c * c * (w2 + 0.38e9) * (w2 * w2 * w2 * w + 1.7e31));
     }
 }

@@ -53,8 +53,11 @@ internal sealed class FormantAnalyzer
         }
         if (_autocorrelation[0] <= 0 || !LevinsonDurbin()) return;
 
-        // z^p + a1 z^(p-1) + ... + ap, in ascending powers for MathNet.
-        for (var i = 0; i <= _order; i++) _polynomial[i] = _lpc[_order - i];
+        // openSMILE builds the polynomial as z^p - a1 z^(p-1) - ... - ap from predictor coefficients whose
+        // sign convention is the opposite of A(z) = 1 + sum a_k z^-k; its formants (and their broad bandwidths)
+        // come from those roots, so we do the same. Ascending powers for MathNet.
+        for (var i = 0; i < _order; i++) _polynomial[i] = -_lpc[_order - i];
+        _polynomial[_order] = 1.0;
         Complex[] roots;
         try
         {
@@ -66,8 +69,10 @@ internal sealed class FormantAnalyzer
         }
 
         _found.Clear();
-        foreach (var root in roots)
+        foreach (var original in roots)
         {
+            // Roots outside the unit circle are reflected inside (1 / conj(z)), as smileMath_complexIntoUnitCircle.
+            var root = original.Magnitude > 1.0 ? 1.0 / Complex.Conjugate(original) : original;
             if (root.Imaginary < 0) continue;
             var frequency = Math.Abs(Math.Atan2(root.Imaginary, root.Real)) * _targetRate / (2 * Math.PI);
             if (frequency < _minHz || frequency > _maxHz) continue;

@@ -15,6 +15,8 @@ internal sealed class MelFilterbank
         var highMel = Mel(highHz);
         var edges = new double[bands + 2];
         for (var i = 0; i < edges.Length; i++) edges[i] = lowMel + i * (highMel - lowMel) / (bands + 1);
+        var lowBin = (int)Math.Round(lowHz / binHz);
+        var highBin = (int)Math.Round(highHz / binHz);
         CentreHz = new double[bands];
         _firstBin = new int[bands];
         _weights = new double[bands][];
@@ -23,7 +25,8 @@ internal sealed class MelFilterbank
             CentreHz[b] = InverseMel(edges[b + 1]);
             var weights = new List<double>();
             var first = -1;
-            for (var k = 0; k < bins; k++)
+            // openSMILE leaves out the bins at and below the lower cut-off bin and from the upper one on.
+            for (var k = lowBin + 1; k < Math.Min(highBin, bins); k++)
             {
                 var m = Mel(k * binHz);
                 double w = 0;
