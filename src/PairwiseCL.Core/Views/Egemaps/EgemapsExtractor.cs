@@ -65,7 +65,7 @@ public sealed class EgemapsExtractor(EgemapsConfiguration? configuration = null)
         var binHz = spectrum.BinHz(c.SampleRate);
         var cepstral = new CepstralAndLoudness(c, bins, binHz);
         var balance = new SpectralBalance(bins, binHz);
-        var formants = new FormantAnalyzer(c, bins, binHz);
+        var formants = new FormantAnalyzer(c, bins, binHz, length, c.SampleRate);
         Span<double> mfcc = stackalloc double[4];
         Span<double> spectral = stackalloc double[5];
         Span<double> frequencies = stackalloc double[3];
@@ -87,7 +87,7 @@ public sealed class EgemapsExtractor(EgemapsConfiguration? configuration = null)
             for (var k = 0; k < 4; k++) raw.Mfcc[k][t] = mfcc[k];
             balance.Compute(spectrum.Magnitude, spectral);
             for (var k = 0; k < 5; k++) raw.Spectral[k][t] = spectral[k];
-            formants.Analyse(spectrum.Magnitude, frequencies, bandwidths);
+            formants.Analyse(spectrum.Real, spectrum.Imaginary, frequencies, bandwidths);
             for (var k = 0; k < 3; k++)
             {
                 raw.FormantFrequency[k][t] = frequencies[k];

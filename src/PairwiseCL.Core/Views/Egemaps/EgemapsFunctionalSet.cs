@@ -40,7 +40,7 @@ internal static class EgemapsFunctionalSet
             output.Add(ContourFunctionals.Mean(
                 ContourFunctionals.NonZero(ContourSmoother.Smooth(raw.Masked(raw.Spectral[k], keepVoiced: false), true))));
 
-        output.Add(ContourFunctionals.Peaks(loudness, config.PeakRelativeThreshold, step).PeaksPerSecond);
+        output.Add(PeakFunctionals.Compute(loudness, config.PeakRelativeThreshold, step).PeaksPerSecond);
         var segments = ContourFunctionals.Segments(f0, step);
         output.Add(segments.VoicedPerSecond);
         output.Add(segments.MeanVoicedSeconds);
@@ -62,7 +62,7 @@ internal static class EgemapsFunctionalSet
         var p50 = ContourFunctionals.Percentile(sorted, 0.5);
         var p80 = ContourFunctionals.Percentile(sorted, 0.8);
         output.AddRange([p20, p50, p80, p80 - p20]);
-        var peaks = ContourFunctionals.Peaks(contour, config.PeakRelativeThreshold, step);
+        var peaks = PeakFunctionals.Compute(contour, config.PeakRelativeThreshold, step);
         output.AddRange([peaks.MeanRisingSlope, peaks.StddevRisingSlope, peaks.MeanFallingSlope, peaks.StddevFallingSlope]);
     }
 

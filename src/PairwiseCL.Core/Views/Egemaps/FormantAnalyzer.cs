@@ -4,10 +4,12 @@ using MathNet.Numerics;
 namespace PairwiseCL.Core.Views.Egemaps;
 
 /// <summary>
-/// Formants as openSMILE's cSpecResample + cLpc + cFormantLpc: the 20 ms Hamming spectrum band-limited to the
-/// 11 kHz Nyquist gives the autocorrelation of the resampled frame (Wiener-Khinchin), Levinson-Durbin gives the
-/// order-11 predictor, and the roots of the predictor polynomial in the upper half plane give frequencies
-/// (angle) and bandwidths (-ln|z| fs / pi); the lowest within 50-5450 Hz are F1, F2, F3.
+/// Formants as openSMILE's cSpecResample + cLpc + cFormantLpc. The resampler is an inverse DFT of the 20 ms
+/// Hamming spectrum onto the 11 kHz grid that keeps only as many bins as output samples (antialiasing: with a
+/// 512-point FFT and 220 output samples, bins below ~3.4 kHz) and writes the frame's 220 samples; the
+/// autocorrelation of those gives the order-11 predictor (Levinson-Durbin); the roots of the predictor
+/// polynomial in the upper half plane give frequencies (angle) and bandwidths (-ln|z| fs / pi), sorted, and
+/// the lowest three within 50-5450 Hz are F1, F2, F3.
 /// </summary>
 internal sealed class FormantAnalyzer
 {
@@ -15,25 +17,37 @@ internal sealed class FormantAnalyzer
     private readonly double _targetRate;
     private readonly double _minHz, _maxHz;
     private readonly int _usableBins;
-    private readonly double[,] _cosines;
+    private readonly int _outputLength;
+    private readonly double[] _cosines, _sines;
+    private readonly double[] _resampled;
     private readonly double[] _autocorrelation;
     private readonly double[] _lpc;
     private readonly double[] _scratch;
     private readonly double[] _polynomial;
     private readonly List<(double Frequency, double Bandwidth)> _found = new(16);
 
-    public FormantAnalyzer(EgemapsConfiguration config, int bins, double binHz)
+    public FormantAnalyzer(EgemapsConfiguration config, int bins, double binHz, int frameLength, int sampleRate)
     {
         _order = config.LpcOrder;
         _targetRate = config.LpcSampleRate;
         _minHz = config.FormantMinHz;
         _maxHz = config.FormantMaxHz;
-        _usableBins = 0;
-        while (_usableBins < bins && _usableBins * binHz < _targetRate / 2) _usableBins++;
-        _cosines = new double[_order + 1, _usableBins];
-        for (var lag = 0; lag <= _order; lag++)
-            for (var k = 0; k < _usableBins; k++)
-                _cosines[lag, k] = (k == 0 ? 1.0 : 2.0) * Math.Cos(2 * Math.PI * k * binHz * lag / _targetRate);
+        var fftLength = (bins - 1) * 2;
+        var ratio = _targetRate / sampleRate;
+        _outputLength = (int)Math.Round(fftLength * ratio * frameLength / fftLength);
+        var period = fftLength * ratio;
+        var kMax = Math.Min(fftLength, _outputLength) & ~1;
+        _usableBins = kMax / 2;
+        _cosines = new double[_outputLength * _usableBins];
+        _sines = new double[_outputLength * _usableBins];
+        for (var i = 0; i < _outputLength; i++)
+            for (var k = 1; k < _usableBins; k++)
+            {
+                var phase = 2 * Math.PI * k * i / period;
+                _cosines[i * _usableBins + k] = Math.Cos(phase);
+                _sines[i * _usableBins + k] = Math.Sin(phase);
+            }
+        _resampled = new double[_outputLength];
         _autocorrelation = new double[_order + 1];
         _lpc = new double[_order + 1];
         _scratch = new double[_order + 1];
@@ -41,14 +55,24 @@ internal sealed class FormantAnalyzer
     }
 
     /// <summary>Writes F1-F3 frequency and bandwidth (Hz) into frequencies/bandwidths; 0 where none was found.</summary>
-    public void Analyse(double[] magnitude, Span<double> frequencies, Span<double> bandwidths)
+    public void Analyse(double[] real, double[] imaginary, Span<double> frequencies, Span<double> bandwidths)
     {
         frequencies.Clear();
         bandwidths.Clear();
+        // openSMILE adds DC once and every other bin once (no factor 2); the sign of the sine term follows from
+        // its FFT storing the negated imaginary part.
+        for (var i = 0; i < _outputLength; i++)
+        {
+            var x = real[0];
+            var row = i * _usableBins;
+            for (var k = 1; k < _usableBins; k++)
+                x += real[k] * _cosines[row + k] - imaginary[k] * _sines[row + k];
+            _resampled[i] = x;
+        }
         for (var lag = 0; lag <= _order; lag++)
         {
             double sum = 0;
-            for (var k = 0; k < _usableBins; k++) sum += _cosines[lag, k] * magnitude[k] * magnitude[k];
+            for (var i = 0; i + lag < _outputLength; i++) sum += _resampled[i] * _resampled[i + lag];
             _autocorrelation[lag] = sum;
         }
         if (_autocorrelation[0] <= 0 || !LevinsonDurbin()) return;
