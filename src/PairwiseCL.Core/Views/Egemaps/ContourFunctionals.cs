@@ -44,24 +44,6 @@ internal static class ContourFunctionals
         return sorted[lower] * (1 - fraction) + sorted[upper] * fraction;
     }
 
-    /// <summary>Runs of non-zero (voiced) and zero (unvoiced) values: count per second, mean and std length (s).</summary>
-    public static SegmentStatistics Segments(ReadOnlySpan<double> x, double stepSeconds)
-    {
-        var voiced = new List<double>();
-        var unvoiced = new List<double>();
-        var t = 0;
-        while (t < x.Length)
-        {
-            var isVoiced = x[t] != 0;
-            var start = t;
-            while (t < x.Length && (x[t] != 0) == isVoiced) t++;
-            (isVoiced ? voiced : unvoiced).Add((t - start) * stepSeconds);
-        }
-        var duration = Math.Max(x.Length, 1) * stepSeconds;
-        return new SegmentStatistics(voiced.Count / duration, Mean(voiced.ToArray()), StandardDeviation(voiced),
-            Mean(unvoiced.ToArray()), StandardDeviation(unvoiced));
-    }
-
     private static double StandardDeviation(List<double> values)
     {
         if (values.Count == 0) return 0;

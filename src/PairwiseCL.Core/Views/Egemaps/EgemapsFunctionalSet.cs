@@ -13,7 +13,9 @@ internal static class EgemapsFunctionalSet
         var step = raw.StepSeconds;
         var output = new List<double>(88);
 
-        var f0 = ContourSmoother.Smooth(raw.F0Semitone, true);
+        // openSMILE's functionals see two F0 frames fewer than its LLD output (the last two never reach them).
+        var pitchFrames = Math.Max(0, raw.PitchFrames - 2);
+        var f0 = ContourSmoother.Smooth(raw.F0Semitone, true)[..pitchFrames];
         AddProsody(output, ContourFunctionals.NonZero(f0), config, step);
         var loudness = ContourSmoother.Smooth(raw.Loudness, false);
         AddProsody(output, loudness, config, step);
@@ -29,19 +31,19 @@ internal static class EgemapsFunctionalSet
             voicedOnly.Add(raw.FormantAmplitude[k]);
         }
         foreach (var contour in voicedOnly)
-            AddMeanAndVariation(output, ContourFunctionals.NonZero(ContourSmoother.Smooth(contour, true)));
+            AddMeanAndVariation(output, ContourFunctionals.NonZero(ContourSmoother.Smooth(contour, true)[..pitchFrames]));
 
         var voicedSpectral = new[] { raw.Spectral[0], raw.Spectral[1], raw.Spectral[2], raw.Spectral[3], raw.Spectral[4],
             raw.Mfcc[0], raw.Mfcc[1], raw.Mfcc[2], raw.Mfcc[3] };
         foreach (var contour in voicedSpectral)
             AddMeanAndVariation(output,
-                ContourFunctionals.NonZero(ContourSmoother.Smooth(raw.Masked(contour, keepVoiced: true), true)));
+                ContourFunctionals.NonZero(ContourSmoother.Smooth(raw.Masked(contour, keepVoiced: true), true)[..pitchFrames]));
         for (var k = 0; k < 5; k++)
             output.Add(ContourFunctionals.Mean(
-                ContourFunctionals.NonZero(ContourSmoother.Smooth(raw.Masked(raw.Spectral[k], keepVoiced: false), true))));
+                ContourFunctionals.NonZero(ContourSmoother.Smooth(raw.Masked(raw.Spectral[k], keepVoiced: false), true)[..pitchFrames])));
 
         output.Add(PeakFunctionals.Compute(loudness, config.PeakRelativeThreshold, step).PeaksPerSecond);
-        var segments = ContourFunctionals.Segments(f0, step);
+        var segments = SegmentFunctionals.Compute(f0, step);
         output.Add(segments.VoicedPerSecond);
         output.Add(segments.MeanVoicedSeconds);
         output.Add(segments.StddevVoicedSeconds);

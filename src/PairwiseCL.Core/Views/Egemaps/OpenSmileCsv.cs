@@ -31,7 +31,7 @@ public static class OpenSmileCsv
     {
         var line = new StringBuilder();
         line.Append('\'').Append(name).Append("';").Append(time.ToString("F6", Invariant));
-        foreach (var v in values) line.Append(';').Append(v.ToString("e6", Invariant));
+        foreach (var v in values) line.Append(';').Append(v.ToString("0.000000e+00", Invariant));
         writer.WriteLine(line);
     }
 
