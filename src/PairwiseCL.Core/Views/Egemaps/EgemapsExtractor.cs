@@ -123,7 +123,7 @@ public sealed class EgemapsExtractor(EgemapsConfiguration? configuration = null)
 
         var f0 = new ViterbiPitchSmoother(c).Smooth(frequency, voicing);
         var harmonics = new HarmonicAnalyzer(bins, binHz, c.SampleRate);
-        var jitter = new JitterShimmerAnalyzer(c, length);
+        var jitter = new JitterShimmerAnalyzer(c, length, step);
         Span<double> formantHz = stackalloc double[3];
         Span<double> harmonicOut = stackalloc double[5];
         for (var t = 0; t < frames; t++)
