@@ -1,5 +1,3 @@
-using MathNet.Numerics.IntegralTransforms;
-
 namespace PairwiseCL.Core.Views.Egemaps;
 
 /// <summary>
@@ -16,7 +14,8 @@ internal sealed class HarmonicAnalyzer
     private readonly int _bins;
     private readonly double _binHz;
     private readonly int _sampleRate;
-    private readonly double[] _acfBuffer;
+    private readonly Radix2Fft _fft;
+    private readonly double[] _acfRe, _acfIm;
     private readonly double[] _acf;
     private readonly int[] _harmonicBin = new int[HarmonicCount];
     private readonly double[] _harmonicMagnitude = new double[HarmonicCount];
@@ -28,18 +27,23 @@ internal sealed class HarmonicAnalyzer
         _bins = bins;
         _binHz = binHz;
         _sampleRate = sampleRate;
-        _acfBuffer = new double[(bins - 1) * 2 + 2];
+        _fft = new Radix2Fft((bins - 1) * 2);
+        _acfRe = new double[(bins - 1) * 2];
+        _acfIm = new double[(bins - 1) * 2];
         _acf = new double[bins];
     }
 
     public double HarmonicsToNoiseDb(double[] magnitude, double f0)
     {
         if (f0 <= 0) return 0.0;
+        // The power spectrum is real and even, so its inverse DFT equals its forward DFT (up to a scale that
+        // cancels in the HNR ratio).
         var n = (_bins - 1) * 2;
-        Array.Clear(_acfBuffer);
-        for (var k = 0; k < _bins; k++) _acfBuffer[2 * k] = magnitude[k] * magnitude[k];
-        Fourier.InverseReal(_acfBuffer, n, FourierOptions.NoScaling);
-        for (var i = 0; i < _bins; i++) _acf[i] = Math.Abs(_acfBuffer[i]);
+        Array.Clear(_acfIm);
+        for (var k = 0; k < _bins; k++) _acfRe[k] = magnitude[k] * magnitude[k];
+        for (var k = _bins; k < n; k++) _acfRe[k] = _acfRe[n - k];
+        _fft.Forward(_acfRe, _acfIm);
+        for (var i = 0; i < _bins; i++) _acf[i] = Math.Abs(_acfRe[i]);
         var lag = (int)Math.Floor(_sampleRate / f0);
         if (lag <= 0) return 0.0;
         lag = ClosestPeak(_acf, Math.Min(lag, _bins - 1));

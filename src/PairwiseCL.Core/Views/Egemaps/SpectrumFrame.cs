@@ -1,5 +1,3 @@
-using MathNet.Numerics.IntegralTransforms;
-
 namespace PairwiseCL.Core.Views.Egemaps;
 
 /// <summary>
@@ -9,14 +7,17 @@ namespace PairwiseCL.Core.Views.Egemaps;
 internal sealed class SpectrumFrame
 {
     private readonly double[] _window;
-    private readonly double[] _fft;
+    private readonly Radix2Fft _fft;
+    private readonly double[] _re, _im;
 
     public SpectrumFrame(double[] window)
     {
         _window = window;
         FrameLength = window.Length;
         FftLength = NextPowerOfTwo(FrameLength);
-        _fft = new double[FftLength + 2];
+        _fft = new Radix2Fft(FftLength);
+        _re = new double[FftLength];
+        _im = new double[FftLength];
         Windowed = new double[FrameLength];
         Magnitude = new double[FftLength / 2 + 1];
         Real = new double[FftLength / 2 + 1];
@@ -35,19 +36,20 @@ internal sealed class SpectrumFrame
     /// <summary>Windows samples[start..start+FrameLength) (zeros past the end) and computes the spectrum.</summary>
     public void Analyse(float[] samples, int start)
     {
-        Array.Clear(_fft);
+        Array.Clear(_re);
+        Array.Clear(_im);
         for (var i = 0; i < FrameLength; i++)
         {
             var index = start + i;
             var x = index < samples.Length ? samples[index] * _window[i] : 0.0;
             Windowed[i] = x;
-            _fft[i] = x;
+            _re[i] = x;
         }
-        Fourier.ForwardReal(_fft, FftLength, FourierOptions.NoScaling);
+        _fft.Forward(_re, _im);
         for (var k = 0; k < Magnitude.Length; k++)
         {
-            var re = _fft[2 * k];
-            var im = _fft[2 * k + 1];
+            var re = _re[k];
+            var im = _im[k];
             Real[k] = re;
             Imaginary[k] = im;
             Magnitude[k] = Math.Sqrt(re * re + im * im);
