@@ -82,11 +82,13 @@ internal sealed class HarmonicAnalyzer
             }
         }
 
-        output[0] = Math.Clamp(_harmonicLogRel[0] - _harmonicLogRel[1], -201.0, 201.0);
+        // openSMILE parses "H1" and "H2" as harmonic indices 1 and 2 of its zero-based list (the 2nd and 3rd
+        // harmonic); its published values follow that, so we do too.
+        output[0] = Math.Clamp(_harmonicLogRel[1] - _harmonicLogRel[2], -201.0, 201.0);
         var a3 = FormantHarmonic(formantHz[2]);
         output[1] = a3 >= 0
-            ? Math.Clamp(_harmonicLogRel[0] - _harmonicLogRel[a3], -201.0, 201.0)
-            : Math.Clamp(_harmonicLogRel[0] - 201.0, -201.0, 201.0);
+            ? Math.Clamp(_harmonicLogRel[1] - _harmonicLogRel[a3], -201.0, 201.0)
+            : Math.Clamp(_harmonicLogRel[1] - 201.0, -201.0, 201.0);
         for (var f = 0; f < 3; f++)
         {
             var index = FormantHarmonic(formantHz[f]);
