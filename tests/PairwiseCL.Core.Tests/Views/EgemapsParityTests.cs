@@ -4,18 +4,17 @@ namespace PairwiseCL.Core.Tests.Views;
 
 /// <summary>
 /// Parity of the native eGeMAPSv02 extractor with openSMILE 3.0.2 on the 188 real emodb-dev utterances.
-/// <para>Known gaps (documented in the notes): H1-H2 and H1-A3 (openSMILE's harmonic magnitudes could not be
-/// reproduced), the F1-F3 frequencies and bandwidths (an order-11 LPC on a frame band-limited to 3.4 kHz is
-/// numerically ill-conditioned, so small differences move the roots), and three coefficients of variation of
-/// voiced-only descriptors whose mean is near zero for some utterances (one utterance dominates r). Every other
-/// feature must match at r >= 0.95.</para>
+/// <para>Known gaps (documented in the notes): the F1-F3 frequencies and bandwidths (frame-level r about 0.4-0.6:
+/// an order-11 LPC on a frame band-limited to 3.4 kHz is ill-conditioned, so small differences move the roots),
+/// and four coefficients of variation of descriptors whose mean is near zero for some utterance (H1-H2,
+/// slopeV500-1500, mfcc2V, mfcc4V: the contours agree, median relative difference 0, but one utterance's
+/// exploding ratio dominates r). Every other feature must match at r >= 0.95.</para>
 /// </summary>
 public sealed class EgemapsParityTests(EgemapsReferenceFixture fixture) : IClassFixture<EgemapsReferenceFixture>
 {
     private static readonly HashSet<string> KnownGaps =
     [
-        "logRelF0-H1-H2_sma3nz_amean", "logRelF0-H1-H2_sma3nz_stddevNorm",
-        "logRelF0-H1-A3_sma3nz_amean", "logRelF0-H1-A3_sma3nz_stddevNorm",
+        "logRelF0-H1-H2_sma3nz_stddevNorm",
         "F1frequency_sma3nz_amean", "F1frequency_sma3nz_stddevNorm", "F1bandwidth_sma3nz_amean", "F1bandwidth_sma3nz_stddevNorm",
         "F2frequency_sma3nz_amean", "F2frequency_sma3nz_stddevNorm", "F2bandwidth_sma3nz_amean", "F2bandwidth_sma3nz_stddevNorm",
         "F3frequency_sma3nz_amean", "F3frequency_sma3nz_stddevNorm", "F3bandwidth_sma3nz_amean", "F3bandwidth_sma3nz_stddevNorm",
