@@ -31,7 +31,7 @@ internal sealed class ConvLayerBlock : nn.Module<Tensor, Tensor>
         x = conv.forward(x);
         if (norm is not null)
             x = normOverChannelsLast ? norm.forward(x.transpose(-2, -1)).transpose(-2, -1) : norm.forward(x);
-        return nn.functional.gelu(x);
+        return Gelu.Apply(x);
     }
 
     // Children are registered under torchaudio's state-dict names in the constructor; TorchSharp's default
