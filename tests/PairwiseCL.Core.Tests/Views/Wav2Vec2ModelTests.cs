@@ -57,11 +57,7 @@ public sealed class Wav2Vec2ModelTests
     public void PostNormConventionsDifferOnlyInStateZero()
     {
         using var scope = NewDisposeScope();
-        var torchaudio = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallBase, seed: 3);
-        var huggingFace = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallBase, seed: 3, HiddenStateConvention.HuggingFace);
-        var waveforms = Wav2Vec2TestModels.Waveforms(1, 4000, seed: 4);
-        var a = torchaudio.forward(waveforms);
-        var b = huggingFace.forward(waveforms);
+        var (a, b) = BothConventions(Wav2Vec2TestModels.SmallBase, seed: 3);
 
         Assert.False(allclose(a[0], b[0]));
         Assert.True(allclose(a[1..], b[1..], rtol: 0, atol: 0));
@@ -71,11 +67,7 @@ public sealed class Wav2Vec2ModelTests
     public void PreNormConventionsDifferInFirstAndLastState()
     {
         using var scope = NewDisposeScope();
-        var torchaudio = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallLarge, seed: 5);
-        var huggingFace = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallLarge, seed: 5, HiddenStateConvention.HuggingFace);
-        var waveforms = Wav2Vec2TestModels.Waveforms(1, 4000, seed: 6);
-        var a = torchaudio.forward(waveforms);
-        var b = huggingFace.forward(waveforms);
+        var (a, b) = BothConventions(Wav2Vec2TestModels.SmallLarge, seed: 5);
 
         Assert.False(allclose(a[0], b[0]));
         Assert.True(allclose(a[1], b[1], rtol: 0, atol: 0));
@@ -100,5 +92,14 @@ public sealed class Wav2Vec2ModelTests
         var model = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallBase, seed: 9);
         var error = Assert.Throws<ArgumentException>(() => model.forward(zeros(1, 399)));
         Assert.Contains("399 samples", error.Message);
+    }
+
+    /// <summary>The same weights and input under the torchaudio and the Hugging Face convention.</summary>
+    private static (Tensor Torchaudio, Tensor HuggingFace) BothConventions(Wav2Vec2Config config, int seed)
+    {
+        var waveforms = Wav2Vec2TestModels.Waveforms(1, 4000, seed: seed + 1);
+        var torchaudio = Wav2Vec2TestModels.Random(config, seed).forward(waveforms);
+        var huggingFace = Wav2Vec2TestModels.Random(config, seed, HiddenStateConvention.HuggingFace).forward(waveforms);
+        return (torchaudio, huggingFace);
     }
 }
