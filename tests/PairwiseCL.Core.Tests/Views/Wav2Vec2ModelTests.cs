@@ -86,6 +86,19 @@ public sealed class Wav2Vec2ModelTests
     }
 
     [Fact]
+    public void FreshModelStartsFromTorchsNormInitialisation()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new Wav2Vec2Model(Wav2Vec2TestModels.SmallBase);
+        var state = model.state_dict();
+
+        // TorchSharp's GroupNorm would otherwise hold uninitialised memory.
+        Assert.True(allclose(state["feature_extractor.conv_layers.0.layer_norm.weight"], ones(8), rtol: 0, atol: 0));
+        Assert.True(allclose(state["feature_extractor.conv_layers.0.layer_norm.bias"], zeros(8), rtol: 0, atol: 0));
+        Assert.True(model.forward(Wav2Vec2TestModels.Waveforms(1, 4000, seed: 24)).isfinite().all().item<bool>());
+    }
+
+    [Fact]
     public void TooShortInputIsRejectedWithTheReason()
     {
         using var scope = NewDisposeScope();

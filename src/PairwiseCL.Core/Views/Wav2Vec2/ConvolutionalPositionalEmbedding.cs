@@ -35,7 +35,7 @@ internal sealed class ConvolutionalPositionalEmbedding : nn.Module<Tensor, Tenso
         var y = nn.functional.conv1d(x.transpose(-2, -1), weight, bias, padding: kernel / 2, groups: groups);
         if (kernel % 2 == 0)
             y = y[.., .., ..^1];
-        return Gelu.Apply(y).transpose(-2, -1);
+        return nn.functional.gelu(y).transpose(-2, -1);
     }
 
     // Children are registered under torchaudio's state-dict names in the constructor; TorchSharp's default

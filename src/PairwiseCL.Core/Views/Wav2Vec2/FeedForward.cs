@@ -17,7 +17,7 @@ internal sealed class FeedForward : nn.Module<Tensor, Tensor>
         register_module("output_dense", outputDense);
     }
 
-    public override Tensor forward(Tensor x) => outputDense.forward(Gelu.Apply(intermediateDense.forward(x)));
+    public override Tensor forward(Tensor x) => outputDense.forward(nn.functional.gelu(intermediateDense.forward(x)));
 
     // Children are registered under torchaudio's state-dict names in the constructor; TorchSharp's default
     // field-name registration would add every tensor a second time under the C# field name.
