@@ -112,7 +112,7 @@ internal static class Wav2Vec2Command
             AnsiConsole.MarkupLine($"[yellow]skipped {Markup.Escape(problem)}[/]");
         var wall = extracting.Elapsed.TotalSeconds;
         AnsiConsole.MarkupLine($"{files.Count - skipped.Count} file(s), {audioSeconds:F1} s of audio in {wall:F1} s: [bold]{audioSeconds / wall:F2} audio seconds per wall second[/] " +
-            $"({audioSeconds / cpu.TotalSeconds:F2} per CPU second on {Environment.ProcessorCount} core(s); inputs padded to {view.Configuration.ClipSeconds} s) -> {Markup.Escape(output.FullName)}");
+            $"({audioSeconds / cpu.TotalSeconds:F2} per CPU second on {Environment.ProcessorCount} core(s), {view.Configuration.Padding}) -> {Markup.Escape(output.FullName)}");
         return skipped.Count == 0 ? 0 : 1;
     }
 

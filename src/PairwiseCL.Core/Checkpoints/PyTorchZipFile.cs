@@ -109,8 +109,14 @@ public static class PyTorchZipFile
         var shape = size.Select(d => (long)d!).ToArray();
         var strides = stride.Select(d => (long)d!).ToArray();
         var count = shape.Aggregate(1L, (n, d) => n * d);
-        var values = new float[count];
         var elementSize = ElementConversion.SizeOf(storage.Type);
+        if ((offset + count) * elementSize > storage.Bytes.Length)
+            throw new CheckpointFormatException($"{path}: a tensor of shape [{string.Join(", ", shape)}] at offset {offset} reads past the end of its storage.");
+        if (IsContiguous(shape, strides))
+            return new CheckpointTensor(shape, ElementConversion.Decode(storage.Bytes.AsSpan((int)(offset * elementSize), (int)(count * elementSize)), storage.Type), storage.Type);
+
+        // A strided view (e.g. a saved transpose): gather element by element.
+        var values = new float[count];
         var index = new long[shape.Length];
         for (long i = 0; i < count; i++)
         {
@@ -124,6 +130,18 @@ public static class PyTorchZipFile
                 index[d] = 0;
         }
         return new CheckpointTensor(shape, values, storage.Type);
+    }
+
+    private static bool IsContiguous(long[] shape, long[] strides)
+    {
+        long expected = 1;
+        for (var d = shape.Length - 1; d >= 0; d--)
+        {
+            if (shape[d] != 1 && strides[d] != expected)
+                return false;
+            expected *= shape[d];
+        }
+        return true;
     }
 
     // A checkpoint may nest the state dict ({"model": {...}} or {"state_dict": {...}}); keys join with '.'.

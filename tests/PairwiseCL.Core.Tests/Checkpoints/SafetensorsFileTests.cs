@@ -71,12 +71,7 @@ public sealed class SafetensorsFileTests : IDisposable
     [Fact]
     public void ByteRangeThatDisagreesWithTheShapeIsRejected()
     {
-        var header = """{"x":{"dtype":"F32","shape":[3],"data_offsets":[0,4]}}""";
-        var bytes = new byte[8 + header.Length + 4];
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)header.Length);
-        Encoding.UTF8.GetBytes(header).CopyTo(bytes, 8);
-        var path = Path.Combine(folder, "bad.safetensors");
-        File.WriteAllBytes(path, bytes);
+        var path = WriteRaw("bad.safetensors", """{"x":{"dtype":"F32","shape":[3],"data_offsets":[0,4]}}""", dataBytes: 4);
 
         var error = Assert.Throws<CheckpointFormatException>(() => SafetensorsFile.Read(path));
         Assert.Contains("'x'", error.Message);
@@ -85,14 +80,20 @@ public sealed class SafetensorsFileTests : IDisposable
     [Fact]
     public void UnsupportedDtypeIsNamed()
     {
-        var header = """{"x":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}""";
-        var bytes = new byte[8 + header.Length + 8];
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)header.Length);
-        Encoding.UTF8.GetBytes(header).CopyTo(bytes, 8);
-        var path = Path.Combine(folder, "int.safetensors");
-        File.WriteAllBytes(path, bytes);
+        var path = WriteRaw("int.safetensors", """{"x":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}""", dataBytes: 8);
 
         var error = Assert.Throws<CheckpointFormatException>(() => SafetensorsFile.Read(path));
         Assert.Contains("I64", error.Message);
+    }
+
+    /// <summary>A file with the given header and zeroed data, laid out by hand.</summary>
+    private string WriteRaw(string name, string header, int dataBytes)
+    {
+        var bytes = new byte[8 + header.Length + dataBytes];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)header.Length);
+        Encoding.UTF8.GetBytes(header).CopyTo(bytes, 8);
+        var path = Path.Combine(folder, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
     }
 }

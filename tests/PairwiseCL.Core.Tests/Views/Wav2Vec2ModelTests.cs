@@ -57,11 +57,7 @@ public sealed class Wav2Vec2ModelTests
     public void PostNormConventionsDifferOnlyInStateZero()
     {
         using var scope = NewDisposeScope();
-        var torchaudio = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallBase, seed: 3);
-        var huggingFace = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallBase, seed: 3, HiddenStateConvention.HuggingFace);
-        var waveforms = Wav2Vec2TestModels.Waveforms(1, 4000, seed: 4);
-        var a = torchaudio.forward(waveforms);
-        var b = huggingFace.forward(waveforms);
+        var (a, b) = BothConventions(Wav2Vec2TestModels.SmallBase, seed: 3);
 
         Assert.False(allclose(a[0], b[0]));
         Assert.True(allclose(a[1..], b[1..], rtol: 0, atol: 0));
@@ -71,11 +67,7 @@ public sealed class Wav2Vec2ModelTests
     public void PreNormConventionsDifferInFirstAndLastState()
     {
         using var scope = NewDisposeScope();
-        var torchaudio = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallLarge, seed: 5);
-        var huggingFace = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallLarge, seed: 5, HiddenStateConvention.HuggingFace);
-        var waveforms = Wav2Vec2TestModels.Waveforms(1, 4000, seed: 6);
-        var a = torchaudio.forward(waveforms);
-        var b = huggingFace.forward(waveforms);
+        var (a, b) = BothConventions(Wav2Vec2TestModels.SmallLarge, seed: 5);
 
         Assert.False(allclose(a[0], b[0]));
         Assert.True(allclose(a[1], b[1], rtol: 0, atol: 0));
@@ -94,11 +86,33 @@ public sealed class Wav2Vec2ModelTests
     }
 
     [Fact]
+    public void FreshModelStartsFromTorchsNormInitialisation()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new Wav2Vec2Model(Wav2Vec2TestModels.SmallBase);
+        var state = model.state_dict();
+
+        // TorchSharp's GroupNorm would otherwise hold uninitialised memory.
+        Assert.True(allclose(state["feature_extractor.conv_layers.0.layer_norm.weight"], ones(8), rtol: 0, atol: 0));
+        Assert.True(allclose(state["feature_extractor.conv_layers.0.layer_norm.bias"], zeros(8), rtol: 0, atol: 0));
+        Assert.True(model.forward(Wav2Vec2TestModels.Waveforms(1, 4000, seed: 24)).isfinite().all().item<bool>());
+    }
+
+    [Fact]
     public void TooShortInputIsRejectedWithTheReason()
     {
         using var scope = NewDisposeScope();
         var model = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallBase, seed: 9);
         var error = Assert.Throws<ArgumentException>(() => model.forward(zeros(1, 399)));
         Assert.Contains("399 samples", error.Message);
+    }
+
+    /// <summary>The same weights and input under the torchaudio and the Hugging Face convention.</summary>
+    private static (Tensor Torchaudio, Tensor HuggingFace) BothConventions(Wav2Vec2Config config, int seed)
+    {
+        var waveforms = Wav2Vec2TestModels.Waveforms(1, 4000, seed: seed + 1);
+        var torchaudio = Wav2Vec2TestModels.Random(config, seed).forward(waveforms);
+        var huggingFace = Wav2Vec2TestModels.Random(config, seed, HiddenStateConvention.HuggingFace).forward(waveforms);
+        return (torchaudio, huggingFace);
     }
 }

@@ -15,7 +15,17 @@ internal sealed class ConvLayerBlock : nn.Module<Tensor, Tensor>
         conv = nn.Conv1d(inChannels, spec.OutChannels, spec.Kernel, stride: spec.Stride, bias: bias);
         register_module("conv", conv);
         if (normKind is FeatureExtractorNorm.GroupNorm)
-            norm = nn.GroupNorm(spec.OutChannels, spec.OutChannels, eps: epsilon, affine: true);
+        {
+            var groupNorm = nn.GroupNorm(spec.OutChannels, spec.OutChannels, eps: epsilon, affine: true);
+            // TorchSharp 0.107 leaves GroupNorm's affine parameters uninitialised (garbage, even NaN);
+            // a model used before loading weights would compute on it. torch initialises them to 1 and 0.
+            using (no_grad())
+            {
+                groupNorm.weight!.fill_(1);
+                groupNorm.bias!.zero_();
+            }
+            norm = groupNorm;
+        }
         else if (normKind is FeatureExtractorNorm.LayerNorm)
         {
             // torchaudio's LayerNorm here normalises each frame over channels: transpose, norm, transpose back.
