@@ -25,7 +25,8 @@ internal static class EgemapsCommand
         command.Options.Add(output);
         command.Options.Add(lld);
         command.Options.Add(threads);
-        command.SetAction(parse => Run(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(lld), parse.GetValue(threads)));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(
+            Run(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(lld), parse.GetValue(threads), cancellationToken)));
         return command;
     }
 
@@ -40,7 +41,7 @@ internal static class EgemapsCommand
         return command;
     }
 
-    private static int Run(string input, string output, string? lldFolder, int threads)
+    private static int Run(string input, string output, string? lldFolder, int threads, CancellationToken cancellationToken)
     {
         var inputs = EgemapsInputs.Resolve(input);
         if (inputs.Count == 0)
@@ -50,7 +51,7 @@ internal static class EgemapsCommand
         }
         var extractor = new EgemapsBatchExtractor(new EgemapsExtractor());
         var watch = Stopwatch.StartNew();
-        var results = extractor.ExtractAll(inputs, threads);
+        var results = extractor.ExtractAll(inputs, threads, cancellationToken: cancellationToken);
         watch.Stop();
 
         var names = inputs.Select(i => i.Name).ToList();

@@ -43,20 +43,4 @@ internal static class ContourFunctionals
         var fraction = position - lower;
         return sorted[lower] * (1 - fraction) + sorted[upper] * fraction;
     }
-
-    private static double StandardDeviation(List<double> values)
-    {
-        if (values.Count == 0) return 0;
-        var mean = Mean(values.ToArray());
-        double sum = 0;
-        foreach (var v in values) sum += (v - mean) * (v - mean);
-        return Math.Sqrt(sum / values.Count);
-    }
 }
-
-internal readonly record struct PeakStatistics(
-    double PeaksPerSecond, double MeanRisingSlope, double StddevRisingSlope, double MeanFallingSlope, double StddevFallingSlope);
-
-internal readonly record struct SegmentStatistics(
-    double VoicedPerSecond, double MeanVoicedSeconds, double StddevVoicedSeconds, double MeanUnvoicedSeconds,
-    double StddevUnvoicedSeconds);

@@ -2,9 +2,6 @@ using PairwiseCL.Core.Audio;
 
 namespace PairwiseCL.Core.Views.Egemaps;
 
-/// <summary>One audio file to extract, under the name its CSV rows carry.</summary>
-public sealed record EgemapsInput(string Name, string AudioPath);
-
 /// <summary>
 /// Extracts many files in parallel (one utterance per work item, results in input order). Progress reports the
 /// number of finished files.

@@ -2,9 +2,6 @@ using MathNet.Numerics.Statistics;
 
 namespace PairwiseCL.Core.Views.Egemaps;
 
-/// <summary>Agreement of one functional with openSMILE across utterances.</summary>
-public sealed record FeatureParity(string Feature, double PearsonR, double MedianRelativeDifference, int Utterances);
-
 /// <summary>
 /// Compares two functionals tables utterance by utterance (matched by name): Pearson r per feature and the median
 /// of |ours - reference| / |reference|.

@@ -63,6 +63,3 @@ public static class OpenSmileCsv
         return new OpenSmileTable(columns[2..], rows);
     }
 }
-
-/// <summary>A parsed openSMILE CSV: feature names and rows of (utterance name, values).</summary>
-public sealed record OpenSmileTable(IReadOnlyList<string> Columns, IReadOnlyList<(string Name, double[] Values)> Rows);

@@ -23,8 +23,6 @@ internal sealed class SpectralBalance
 
     private int FluxUpperBin { get; }
 
-    public void Reset() => _hasPrevious = false;
-
     public void Compute(double[] magnitude, Span<double> output)
     {
         double low = 0, high = 0, max02 = 0, max25 = 0;
