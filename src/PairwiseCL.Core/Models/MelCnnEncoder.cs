@@ -33,7 +33,7 @@ public sealed class MelCnnEncoder : ViewEncoder
         conv2 = nn.Conv2d(config.FirstChannels, config.SecondChannels, 3, padding: 1, bias: false);
         norm2 = nn.BatchNorm2d(config.SecondChannels);
         pool2 = nn.MaxPool2d(PoolFactor, ceil_mode: true);
-        conv3 = nn.Conv2d(config.SecondChannels, config.OutputSize, 3, padding: 1, bias: false);
+        conv3 = nn.Conv2d(config.SecondChannels, config.OutputSize, 3, stride: config.ThirdStride, padding: 1, bias: false);
         norm3 = nn.BatchNorm2d(config.OutputSize);
         RegisterComponents();
     }
@@ -59,6 +59,7 @@ public sealed class MelCnnEncoder : ViewEncoder
         frames = FrameMask.Downsampled(frames, PoolFactor);
         x = pool2.forward(x);
 
+        frames = FrameMask.Downsampled(frames, Config.ThirdStride);
         x = KeepValid(nn.functional.relu(norm3.forward(conv3.forward(x))), frames);
 
         var overFrequency = x.mean([2]);

@@ -41,8 +41,10 @@ public sealed class Wav2Vec2LayerEncoder : ViewEncoder
         if (features.dim() != 4 || features.shape[1] != Config.Layers || features.shape[3] != Config.FeatureSize)
             throw new ArgumentException($"wav2vec 2.0 encoder expects [B, {Config.Layers}, frames, {Config.FeatureSize}], got [{string.Join(",", features.shape)}].", nameof(features));
 
-        var weights = nn.functional.softmax(layerWeights, 0).view(1, -1, 1, 1);
-        var averaged = (features * weights).sum(1);              // [B, frames, 768]
+        var (batch, frames) = (features.shape[0], features.shape[2]);
+        // A matmul over the layer axis avoids materialising the 13x larger weighted copy.
+        var weights = nn.functional.softmax(layerWeights, 0).view(1, 1, -1);
+        var averaged = matmul(weights, features.flatten(2)).view(batch, frames, Config.FeatureSize); // [B, frames, 768]
         var channelsFirst = averaged.transpose(1, 2);             // [B, 768, frames]
         var hidden = nn.functional.relu(pointwise1.forward(channelsFirst));
         var perFrame = pointwise2.forward(hidden);                // [B, 128, frames]

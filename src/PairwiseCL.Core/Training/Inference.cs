@@ -18,8 +18,10 @@ public static class Inference
             foreach (var batch in BatchOrder.Sequential(features.Count, batchSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // Inputs are freed per batch (a wav2vec 2.0 batch is ~1 GB); only the small outputs are kept.
+                using var batchScope = NewDisposeScope();
                 var input = BatchCollator.Collate(features, batch, device);
-                parts.Add(encoder.forward(input.Features, input.ValidFrames));
+                parts.Add(encoder.forward(input.Features, input.ValidFrames).MoveToOuterDisposeScope());
             }
             return cat(parts, 0).MoveToOuterDisposeScope();
         }

@@ -57,9 +57,3 @@ internal static class SyntheticViews
     private static double NextGaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
-
-/// <summary>Reports on the calling thread (unlike <see cref="Progress{T}"/>), so tests can react at once.</summary>
-internal sealed class ImmediateProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-}
