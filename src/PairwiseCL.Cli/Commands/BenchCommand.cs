@@ -6,6 +6,7 @@ using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.Corpora.Importers;
 using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Reports;
+using PairwiseCL.Core.Training;
 using PairwiseCL.Core.Views;
 using PairwiseCL.Core.Views.Cache;
 using PairwiseCL.Core.Views.Extraction;
@@ -20,12 +21,12 @@ namespace PairwiseCL.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    private static readonly string[] Sections = ["extraction", "tsne", "protocol"];
+    private static readonly string[] Sections = ["extraction", "tsne", "training", "protocol"];
 
     public static Command Create()
     {
         var shared = new Option<DirectoryInfo>("--shared") { Description = "The shared data folder (EmoDB and references).", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared")) };
-        var only = new Option<string>("--only") { Description = $"Sections to run, comma-separated: {string.Join(", ", Sections)}.", DefaultValueFactory = _ => "extraction,tsne" };
+        var only = new Option<string>("--only") { Description = $"Sections to run, comma-separated: {string.Join(", ", Sections)}.", DefaultValueFactory = _ => "extraction,tsne,training" };
         var views = new Option<string>("--views") { Description = "Views whose extraction is timed.", DefaultValueFactory = _ => string.Join(",", FeatureViewCatalog.Names.Where(n => n != "wav2vec2")) };
         var command = new Command("bench", "Measure extraction throughput, t-SNE speed and (with --only protocol) the quick protocol on this machine.");
         command.Options.Add(shared);
@@ -46,6 +47,8 @@ internal static class BenchCommand
                 Extraction(corpus, parse.GetValue(views)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), ct);
             if (sections.Contains("tsne"))
                 TsneOnDigits(Path.Combine(folder, "data", "reference", "tsne"), ct);
+            if (sections.Contains("training"))
+                Training(ct);
             if (sections.Contains("protocol"))
                 QuickProtocol(corpus, ct);
             return 0;
@@ -85,6 +88,20 @@ internal static class BenchCommand
         table.AddRow("trustworthiness (k=10)", result.Trustworthiness.ToString("F4", CultureInfo.InvariantCulture), result.ReferenceTrustworthiness.ToString("F4", CultureInfo.InvariantCulture));
         table.AddRow("5-NN accuracy (5-fold)", result.KnnAccuracy.ToString("F4", CultureInfo.InvariantCulture), result.ReferenceKnnAccuracy.ToString("F4", CultureInfo.InvariantCulture));
         AnsiConsole.Write(new Panel(table).Header("t-SNE on the 8x8 digits"));
+    }
+
+    private static void Training(CancellationToken ct)
+    {
+        var result = ConsoleProgress.Run("training benchmark", progress =>
+            TrainingBenchmarks.Run(new TrainingBenchmarkConfig(), progress: new Progress<string>(step => progress.Report((0, 1, step))), cancellationToken: ct));
+        var epochs = new Table().AddColumns("views", "kind", "utterances", "wall s / epoch", "wall s / epoch / 1000 utt.", "CPU s / epoch");
+        foreach (var e in result.Epochs)
+            epochs.AddRow(e.Views, e.Kind, e.Utterances.ToString(), F(e.SecondsPerEpoch), F(e.SecondsPerEpochPer1000), F(e.CpuSecondsPerEpoch));
+        AnsiConsole.Write(new Panel(epochs).Header($"training epochs on {result.Device}, {result.Threads} thread(s), full-length random features of the paper's shapes"));
+        var runs = new Table().AddColumns("view", "encoder", "train / validation", "epochs", "wall s", "wall s / epoch", "CPU s");
+        foreach (var f in result.FineTuning)
+            runs.AddRow(f.View, f.FrozenEncoder ? "frozen" : "tuned", $"{f.Training} / {f.Validation}", f.Epochs.ToString(), F(f.Seconds), F(f.SecondsPerEpoch), F(f.CpuSeconds));
+        AnsiConsole.Write(new Panel(runs).Header("fine-tuning runs"));
     }
 
     private static void QuickProtocol(Corpus corpus, CancellationToken ct)

@@ -27,12 +27,16 @@ internal static class ReproduceCommand
         var ood = new Option<bool?>("--out-of-distribution") { Description = "Also pre-train on the target emotions only and on the other emotions only (Figure 4). Default: on, off with --quick." };
         var pretrainEpochs = new Option<int?>("--pretrain-epochs") { Description = "Maximum pre-training epochs (default 100; quick 20)." };
         var finetuneEpochs = new Option<int?>("--finetune-epochs") { Description = "Maximum fine-tuning epochs (default 100; quick 25)." };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Mini-batch size for pre-training and fine-tuning (default 128, the paper's)." };
+        var learningRate = new Option<double?>("--learning-rate") { Description = "Adam learning rate for pre-training and fine-tuning (default 1e-3)." };
+        var patience = new Option<int?>("--patience") { Description = "Fine-tuning early-stopping patience in epochs (default 20; quick 8)." };
+        var pretrainPatience = new Option<int?>("--pretrain-patience") { Description = "Pre-training early-stopping patience in epochs (default 30, the paper's; quick 8)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the whole protocol.", DefaultValueFactory = _ => 0 };
         var output = new Option<DirectoryInfo>("--output") { Description = "Report folder to write.", Required = true };
         var work = new Option<DirectoryInfo?>("--work") { Description = "Work folder for checkpoints and finished runs (default: <DataFolder>/work); re-running resumes from it." };
         var command = new Command("reproduce", "Run the paper's evaluation protocol (pre-training, sparse-label fine-tuning, statistics, t-SNE, PWCCA) and write a report.");
         source.AddTo(command);
-        foreach (var option in new Option[] { labels, labelSet, views, methods, fractions, repeats, temperatures, quick, ood, pretrainEpochs, finetuneEpochs, seed, output, work })
+        foreach (var option in new Option[] { labels, labelSet, views, methods, fractions, repeats, temperatures, quick, ood, pretrainEpochs, finetuneEpochs, batchSize, learningRate, patience, pretrainPatience, seed, output, work })
             command.Options.Add(option);
 
         command.SetAction((parse, ct) => CliRunner.Run(async () =>
@@ -43,7 +47,9 @@ internal static class ReproduceCommand
             var viewNames = List(parse.GetValue(views)!);
             var configuration = Configure(parse.GetValue(quick) ? ProtocolConfiguration.Quick(viewNames) : ProtocolConfiguration.Paper(viewNames),
                 parse.GetValue(methods), parse.GetValue(fractions), parse.GetValue(repeats), parse.GetValue(temperatures), parse.GetValue(ood),
-                parse.GetValue(pretrainEpochs), parse.GetValue(finetuneEpochs), parse.GetValue(seed));
+                parse.GetValue(seed));
+            configuration = Train(configuration, parse.GetValue(pretrainEpochs), parse.GetValue(finetuneEpochs), parse.GetValue(batchSize),
+                parse.GetValue(learningRate), parse.GetValue(patience), parse.GetValue(pretrainPatience));
             configuration.Validate();
 
             var extractor = new FeatureExtractor(new FeatureCache(settings.FeatureCachePath));
@@ -94,7 +100,7 @@ internal static class ReproduceCommand
     }
 
     private static ProtocolConfiguration Configure(ProtocolConfiguration preset, string? methods, string? fractions, int? repeats, string? temperatures,
-        bool? ood, int? pretrainEpochs, int? finetuneEpochs, int seed)
+        bool? ood, int seed)
     {
         var configuration = preset with { Seed = seed };
         if (methods is not null) configuration = configuration with { Methods = List(methods) };
@@ -106,9 +112,25 @@ internal static class ReproduceCommand
             configuration = configuration with { TemperatureGrid = grid, Temperature = grid.Contains(0.5) ? 0.5 : grid[0] };
         }
         if (ood is not null) configuration = configuration with { OutOfDistribution = ood.Value };
-        if (pretrainEpochs is not null) configuration = configuration with { Pretraining = configuration.Pretraining with { MaxEpochs = pretrainEpochs.Value } };
-        if (finetuneEpochs is not null) configuration = configuration with { FineTuning = configuration.FineTuning with { MaxEpochs = finetuneEpochs.Value } };
         return configuration;
+    }
+
+    private static ProtocolConfiguration Train(ProtocolConfiguration configuration, int? pretrainEpochs, int? finetuneEpochs, int? batchSize,
+        double? learningRate, int? patience, int? pretrainPatience)
+    {
+        var pre = configuration.Pretraining;
+        var fine = configuration.FineTuning;
+        pre = pre with
+        {
+            MaxEpochs = pretrainEpochs ?? pre.MaxEpochs, BatchSize = batchSize ?? pre.BatchSize,
+            LearningRate = learningRate ?? pre.LearningRate, Patience = pretrainPatience ?? pre.Patience,
+        };
+        fine = fine with
+        {
+            MaxEpochs = finetuneEpochs ?? fine.MaxEpochs, BatchSize = batchSize ?? fine.BatchSize,
+            LearningRate = learningRate ?? fine.LearningRate, Patience = patience ?? fine.Patience,
+        };
+        return configuration with { Pretraining = pre, FineTuning = fine };
     }
 
     private static void PrintSummary(IReadOnlyList<SummaryRow> rows)
