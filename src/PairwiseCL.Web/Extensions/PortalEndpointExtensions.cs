@@ -1,6 +1,7 @@
 using PairwiseCL.Web.Accounts;
 using PairwiseCL.Web.Components;
 using PairwiseCL.Web.Corpora;
+using PairwiseCL.Web.Health;
 
 namespace PairwiseCL.Web.Extensions;
 
@@ -19,6 +20,7 @@ public static class PortalEndpointExtensions
 
         // Stylesheets, scripts and the logo are needed by the sign-in page, before anyone is signed in.
         app.MapStaticAssets().AllowAnonymous();
+        app.MapPortalHealth();
         app.MapAccountEndpoints();
         app.MapCorpusAudioEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -6,6 +6,8 @@ using PairwiseCL.Web.Authorization;
 using PairwiseCL.Web.Corpora;
 using PairwiseCL.Web.Jobs;
 
+using PairwiseCL.Web.Health;
+
 namespace PairwiseCL.Web.Extensions;
 
 /// <summary>Everything the portal depends on, in one readable list.</summary>
@@ -19,6 +21,7 @@ public static class PortalServiceExtensions
         builder.Services.AddPairwiseStore(builder.Configuration);
         builder.Services.AddStoreMigrationAtStartup();
         builder.Services.AddEmbeddedJobs(builder.Configuration);
+        builder.Services.AddPortalHealthChecks();
 
         builder.AddPortalAccounts();
         builder.Services.AddPortalAuthorization();

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace PairwiseCL.Web.Health;
+
+/// <summary>
+/// GET /health, anonymous (container health checks and load balancers have no account): overall status and,
+/// per check, the database, the data folder's free space and the compute device, as JSON. 200 when healthy
+/// or degraded, 503 when unhealthy. It reveals no lab data.
+/// </summary>
+public static class HealthEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
+    {
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<DataFolderHealthCheck>("dataFolder")
+            .AddCheck<ComputeDeviceHealthCheck>("computeDevice");
+        return services;
+    }
+
+    public static void MapPortalHealth(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = WriteJson,
+        }).AllowAnonymous();
+
+    private static Task WriteJson(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data,
+            }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
+    }
+}
