@@ -1,4 +1,5 @@
 using PairwiseCL.Web.Accounts;
+using PairwiseCL.Web.Apis;
 using PairwiseCL.Web.Components;
 using PairwiseCL.Web.Corpora;
 
@@ -21,6 +22,7 @@ public static class PortalEndpointExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapCorpusAudioEndpoints();
+        app.MapExperimentsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

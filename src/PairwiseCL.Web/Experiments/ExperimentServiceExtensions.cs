@@ -1,0 +1,22 @@
+using PairwiseCL.Store.Jobs;
+using PairwiseCL.Web.Results;
+using PairwiseCL.Web.Sharing;
+
+namespace PairwiseCL.Web.Experiments;
+
+public static class ExperimentServiceExtensions
+{
+    /// <summary>Experiments, their job, results and share links (section "Experiments" configures them).</summary>
+    public static void AddExperiments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ExperimentOptions>().BindConfiguration(ExperimentOptions.SectionName);
+        builder.Services.AddSingleton<ExperimentViews>();
+        builder.Services.AddSingleton<ExperimentRepository>();
+        builder.Services.AddSingleton<ShareLinkRepository>();
+        builder.Services.AddSingleton<ExperimentResultWriter>();
+        builder.Services.AddJobHandler<ExperimentJobHandler>();
+        builder.Services.AddScoped<ExperimentService>();
+        builder.Services.AddScoped<ResultsService>();
+        builder.Services.AddScoped<ShareLinkService>();
+    }
+}
