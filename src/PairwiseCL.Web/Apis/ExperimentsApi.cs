@@ -17,7 +17,8 @@ public static class ExperimentsApi
 
     public static RouteGroupBuilder MapExperimentsApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/experiments").RequireAuthorization(PortalPolicies.Viewer);
+        // An API answers 401/403 instead of redirecting to the sign-in page.
+        var api = app.MapGroup("/api/experiments").RequireAuthorization(PortalPolicies.Viewer).DisableCookieRedirect();
         api.MapGet("", ListAsync);
         api.MapPost("", LaunchAsync).RequireAuthorization(PortalPolicies.Editor);
         api.MapGet("{experimentId:int}/files/{**path}", GetFileAsync);
