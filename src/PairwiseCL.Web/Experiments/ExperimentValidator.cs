@@ -88,18 +88,18 @@ public static class ExperimentValidator
         var fractions = draft.FractionsPercent.Where(f => f is > 0 and <= 100).ToList();
         if (fractions.Count == 0) return;
         var smallest = fractions.Min();
-        foreach (var fold in LeaveOneSessionOutFolds.Create(corpus.Utterances))
+        var folds = LeaveOneSessionOutFolds.Create(corpus.Utterances);
+        var trainIds = folds.Select(f => f.Train.Select(u => u.Id).ToHashSet()).ToList();
+        for (var c = 0; c < labels.Classes.Count; c++)
         {
-            var trainIds = fold.Train.Select(u => u.Id).ToHashSet();
-            var counts = labelled.Where(l => trainIds.Contains(l.Utterance.Id)).GroupBy(l => l.ClassIndex).ToDictionary(g => g.Key, g => g.Count());
-            for (var c = 0; c < labels.Classes.Count; c++)
-            {
-                var n = counts.GetValueOrDefault(c);
-                if (n == 0)
-                    problems.Add($"Fold {fold.Index + 1} (test session {fold.TestSession}): class '{labels.Classes[c]}' has no labelled example in the training sessions.");
-                else if (Math.Round(smallest / 100 * n, MidpointRounding.AwayFromZero) < 1)
-                    problems.Add($"Fold {fold.Index + 1} (test session {fold.TestSession}): {Percent(smallest)}% of the {n} '{labels.Classes[c]}' training examples is less than one example; raise the smallest fraction.");
-            }
+            // The fold whose training sessions hold the fewest examples of the class decides.
+            var (fold, n) = folds
+                .Select(f => (Fold: f, Count: labelled.Count(l => l.ClassIndex == c && trainIds[f.Index].Contains(l.Utterance.Id))))
+                .MinBy(x => x.Count);
+            if (n == 0)
+                problems.Add($"Class '{labels.Classes[c]}' has no labelled example in the training sessions of fold {fold.Index + 1} (test session {fold.TestSession}).");
+            else if (Math.Round(smallest / 100 * n, MidpointRounding.AwayFromZero) < 1)
+                problems.Add($"{Percent(smallest)}% of the {n} '{labels.Classes[c]}' training examples of fold {fold.Index + 1} is less than one example; raise the smallest fraction to at least {Percent(Math.Ceiling(50.0 / n * 100) / 100)}%.");
         }
     }
 

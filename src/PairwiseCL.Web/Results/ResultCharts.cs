@@ -34,10 +34,11 @@ public static class ResultCharts
             var layout = new
             {
                 title = new { text = $"UAR vs label fraction ({view.Key})" },
-                xaxis = new { title = new { text = "labelled training data (%)" }, type = "log" },
+                xaxis = new { title = new { text = "labelled training data (%)" }, type = "log", tickvals = view.Select(r => r.FractionPercent).Distinct().Order().ToArray() },
                 yaxis = new { title = new { text = "UAR (mean, 95% CI)" } },
                 margin = new { t = 48, r = 16, b = 48, l = 56 },
-                legend = new { orientation = "h", y = -0.2 },
+                showlegend = true,
+                legend = new { orientation = "h", y = -0.25 },
                 height = 380,
             };
             return new ChartFigure($"uar_vs_fraction_{view.Key}", $"UAR vs label fraction — {view.Key}", Serialize(traces, layout));
@@ -63,6 +64,7 @@ public static class ResultCharts
                 xaxis = new { showticklabels = false, zeroline = false },
                 yaxis = new { showticklabels = false, zeroline = false },
                 margin = new { t = 40, r = 8, b = 8, l = 8 },
+                showlegend = true,
                 height = 340,
             };
             return new ChartFigure($"tsne_{plot.View}_{plot.State}", $"t-SNE — {plot.View}, {plot.State}", Serialize(traces, layout));
