@@ -28,6 +28,14 @@ window.pairwiseCharts = (() => {
             displaylogo: false,
             toImageButtonOptions: { format: "png", filename: element.dataset.name || "figure", scale: 2 },
         });
+        const audioBase = element.dataset.audioBase;
+        if (audioBase && !element.dataset.rendered && window.pairwiseAudio) {
+            // Clicking a t-SNE point plays its utterance (members only: share links carry no audio base).
+            element.on("plotly_click", (event) => {
+                const id = event.points && event.points[0] && event.points[0].text;
+                if (id) window.pairwiseAudio.play(audioBase + encodeURIComponent(id));
+            });
+        }
         element.dataset.rendered = "true";
     }
 

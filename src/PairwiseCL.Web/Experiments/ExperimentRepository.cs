@@ -39,7 +39,7 @@ public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> cont
             .OrderByDescending(e => e.Id)
             .Select(e => new
             {
-                e.Id, e.Name, Corpus = e.FinetuneCorpus!.Name, e.ConfigurationHash, e.CreatedAtUtc, Runs = e.Runs.Count,
+                e.Id, e.Name, e.FinetuneCorpusId, Corpus = e.FinetuneCorpus!.Name, e.ConfigurationHash, e.CreatedAtUtc, Runs = e.Runs.Count,
             })
             .ToListAsync(cancellationToken);
         var payloads = experiments.Select(e => ExperimentJobHandler.PayloadJson(e.Id)).ToList();
@@ -51,7 +51,7 @@ public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> cont
         return experiments.Select(e =>
         {
             var job = latest.GetValueOrDefault(ExperimentJobHandler.PayloadJson(e.Id));
-            return new ExperimentSummary(e.Id, e.Name, e.Corpus, e.ConfigurationHash, e.CreatedAtUtc, job?.Id, job?.State, job?.ProgressJson, job?.Error, e.Runs);
+            return new ExperimentSummary(e.Id, e.Name, e.FinetuneCorpusId, e.Corpus, e.ConfigurationHash, e.CreatedAtUtc, job?.Id, job?.State, job?.ProgressJson, job?.Error, e.Runs);
         }).ToList();
     }
 

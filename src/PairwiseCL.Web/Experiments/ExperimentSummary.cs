@@ -6,6 +6,7 @@ namespace PairwiseCL.Web.Experiments;
 public sealed record ExperimentSummary(
     int Id,
     string Name,
+    int CorpusId,
     string CorpusName,
     string ConfigurationHash,
     DateTime CreatedAtUtc,

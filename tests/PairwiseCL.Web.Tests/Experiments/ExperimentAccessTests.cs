@@ -24,8 +24,13 @@ public sealed class ExperimentAccessTests(FinishedExperiment finished)
 
         Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{response.StatusCode} {response.Headers.Location}: {await response.Content.ReadAsStringAsync()} {string.Join(";", response.Headers.Select(h => h.Key + "=" + string.Join(",", h.Value)))}");
         Assert.Equal(before, await CountExperimentsAsync());
-        // The results themselves are open to viewers.
-        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/experiments/{finished.ExperimentId}")).StatusCode);
+        // The results themselves are open to viewers, with the t-SNE points linked to the corpus's audio.
+        var results = await viewer.GetAsync($"/experiments/{finished.ExperimentId}");
+        var html = await results.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, results.StatusCode);
+        Assert.Contains("UAR vs label fraction", html);
+        Assert.Contains("class=\"pcl-plot\"", html);
+        Assert.Contains($"data-audio-base=\"api/corpora/{finished.CorpusId}/audio/\"", html);
     }
 
     [Fact]
@@ -91,6 +96,7 @@ public sealed class ExperimentAccessTests(FinishedExperiment finished)
         Assert.Contains("tiny synthetic", html);
         Assert.Contains("class=\"pcl-plot\"", html);
         Assert.DoesNotContain("href=\"corpora\"", html);
+        Assert.DoesNotContain("api/corpora", html);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         // The link opens this experiment's files and nothing else of the workspace.
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync($"/experiments/{finished.ExperimentId}")).StatusCode);

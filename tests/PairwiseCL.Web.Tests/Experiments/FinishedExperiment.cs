@@ -44,7 +44,7 @@ public sealed class FinishedExperiment : IAsyncLifetime
             Repeats = 1,
             Temperatures = [0.5],
             OutOfDistribution = false,
-            Analysis = twoViews,
+            Analysis = true,
             PretrainEpochs = 2,
             PretrainPatience = 2,
             FineTuneEpochs = 2,
