@@ -5,9 +5,6 @@ public sealed class ExperimentOptions
 {
     public const string SectionName = "Experiments";
 
-    /// <summary>wav2vec 2.0 checkpoint (.safetensors, .bin, .pth or .onnx); the view is offered only when set.</summary>
-    public string Wav2Vec2ModelPath { get; set; } = "";
-
-    /// <summary>Longest a name may be.</summary>
+    /// <summary>Longest an experiment name may be.</summary>
     public int MaxNameLength { get; set; } = 200;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PairwiseCL.Store.Entities;
@@ -108,6 +109,25 @@ public sealed class ExperimentAccessTests(FinishedExperiment finished)
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(created.Path)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(created.Path + "/files/summary.csv")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/share/not-a-token")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ChartScripts_AreServedWithoutAnAccount()
+    {
+        // Static web assets of the source tree and packages are mapped as `dotnet run` maps them.
+        using var portal = new PortalFactory();
+        using var withAssets = portal.WithWebHostBuilder(host => host.UseStaticWebAssets());
+        var anonymous = withAssets.CreateClient(new() { AllowAutoRedirect = false });
+
+        var charts = await anonymous.GetAsync("/js/charts.js");
+        var chartsScript = await charts.Content.ReadAsStringAsync();
+        var plotly = await anonymous.GetAsync("/_content/Plotly.Blazor/plotly-3.7.0.min.js");
+
+        Assert.Equal(HttpStatusCode.OK, charts.StatusCode);
+        // charts.js loads plotly.js from the Plotly.Blazor package by exactly this path.
+        Assert.Contains("_content/Plotly.Blazor/plotly-3.7.0.min.js", chartsScript);
+        Assert.Equal(HttpStatusCode.OK, plotly.StatusCode);
+        Assert.True((await plotly.Content.ReadAsByteArrayAsync()).Length > 1_000_000, "plotly.js should be the full bundle.");
     }
 
     [Fact]
