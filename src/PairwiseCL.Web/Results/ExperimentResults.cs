@@ -12,6 +12,8 @@ public sealed record ExperimentResults(
     IReadOnlyList<SummaryRow> Summary,
     IReadOnlyList<ChartFigure> FractionCharts,
     IReadOnlyList<ChartFigure> EmbeddingCharts,
+    ChartFigure? LossChart,
+    IReadOnlyList<RunResult> Runs,
     IReadOnlyList<PwccaRow> Pwcca,
     IReadOnlyList<ReportTable> Tables,
     IReadOnlyList<ConfusionMatrix> ConfusionMatrices,

@@ -70,6 +70,37 @@ public static class ResultCharts
             return new ChartFigure($"tsne_{plot.View}_{plot.State}", $"t-SNE — {plot.View}, {plot.State}", Serialize(traces, layout));
         }).ToList();
 
+    /// <summary>Training and validation loss per epoch of each pre-training and supervised run that kept its curve.</summary>
+    public static ChartFigure? LossCurves(IReadOnlyList<LossCurve> curves)
+    {
+        if (curves.Count == 0) return null;
+        var traces = curves.SelectMany(curve => new[]
+        {
+            Line($"{curve.Name} (train)", curve.TrainLoss, "solid"),
+            Line($"{curve.Name} (validation)", curve.ValidationLoss, "dot"),
+        }).ToList();
+        var layout = new
+        {
+            title = new { text = "Loss per epoch" },
+            xaxis = new { title = new { text = "epoch" } },
+            yaxis = new { title = new { text = "loss" } },
+            margin = new { t = 48, r = 16, b = 48, l = 56 },
+            showlegend = true,
+            height = 380,
+        };
+        return new ChartFigure("loss_curves", "Loss per epoch", Serialize(traces, layout));
+
+        static Dictionary<string, object> Line(string name, double[] values, string dash) => new()
+        {
+            ["type"] = "scatter",
+            ["mode"] = "lines",
+            ["name"] = name,
+            ["x"] = Enumerable.Range(1, values.Length).ToArray(),
+            ["y"] = values.Select(Finite).ToArray(),
+            ["line"] = new { dash },
+        };
+    }
+
     private static string Serialize(object data, object layout) => JsonSerializer.Serialize(new { data, layout }, Json);
 
     // JSON has no NaN: a missing interval (one run) is drawn without an error bar.

@@ -75,6 +75,8 @@ public sealed class ExperimentJobTests(FinishedExperiment finished)
         Assert.Equal(new[] { "neutral", "anger", "sadness", "happiness" }, results.ClassNames);
         Assert.Contains(results.FractionCharts, c => c.Name == "uar_vs_fraction_mel" && c.FigureJson.Contains("\"error_y\""));
         Assert.Contains(results.Downloads, d => d.RelativePath == "summary.csv");
+        Assert.Equal(3 * finished.Draft.Views.Count * finished.Draft.Methods.Count, results.Runs.Count);
+        Assert.NotNull(results.LossChart);
         // t-SNE of the first fold's test session (8 clips) for random-init and supervised encoders, ids on hover.
         Assert.Contains(results.EmbeddingCharts, c => c.Name == "tsne_mel_supervised" && c.FigureJson.Contains("\"hovertemplate\":\"%{text}"));
         var matrix = Assert.Single(results.ConfusionMatrices, m => m.View == "mel" && m.Method == "supervised");
