@@ -13,7 +13,7 @@ public static class PortalEndpointExtensions
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseApiStatusCodes();
+        app.UseExperimentsPipeline();
 
         app.UseAuthentication();
         app.UseAuthorization();

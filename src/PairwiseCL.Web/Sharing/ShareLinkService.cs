@@ -25,15 +25,17 @@ public sealed class ShareLinkService(
             ? await links.ListAsync(experimentId, cancellationToken)
             : [];
 
-    /// <summary>Creates a link (optionally expiring after <paramref name="lifetime"/>); null when the user is not an owner of the experiment's workspace.</summary>
-    public async Task<CreatedShareLink?> CreateAsync(int experimentId, TimeSpan? lifetime, CancellationToken cancellationToken = default)
+    /// <summary>Creates a link that expires after <paramref name="lifetime"/> (never when null), if the user owns the experiment's workspace.</summary>
+    public async Task<ShareLinkCreation> CreateAsync(int experimentId, TimeSpan? lifetime, CancellationToken cancellationToken = default)
     {
-        if (!await CanManageAsync() || !await InWorkspaceAsync(experimentId, cancellationToken)) return null;
-        if (lifetime is { } span && span <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(lifetime), "An expiry must lie in the future.");
+        if (!await CanManageAsync() || !await InWorkspaceAsync(experimentId, cancellationToken))
+            return new ShareLinkCreation(null, "Only owners of this workspace can share its experiments.");
+        if (lifetime is { } span && span <= TimeSpan.Zero)
+            return new ShareLinkCreation(null, "An expiry must lie in the future: give at least one day, or none for a link that does not expire.");
         var token = ShareTokens.Create();
         var now = clock.GetUtcNow().UtcDateTime;
         var id = await links.CreateAsync(experimentId, ShareTokens.Hash(token), await access.GetUserIdAsync(), now, now + lifetime, cancellationToken);
-        return new CreatedShareLink(id, PathPrefix + token);
+        return new ShareLinkCreation(new CreatedShareLink(id, PathPrefix + token), null);
     }
 
     public async Task<bool> RevokeAsync(int experimentId, int linkId, CancellationToken cancellationToken = default) =>
@@ -45,6 +47,10 @@ public sealed class ShareLinkService(
         await ResolveAsync(token, cancellationToken) is { } target
             ? await results.LoadAsync(target.WorkspaceId, target.ExperimentId, cancellationToken)
             : null;
+
+    /// <summary>Whether the token opens an experiment now (known, not revoked, not expired).</summary>
+    public async Task<bool> IsLiveAsync(string token, CancellationToken cancellationToken = default) =>
+        await ResolveAsync(token, cancellationToken) is not null;
 
     /// <summary>A verified report file of the shared experiment, or null.</summary>
     public async Task<string?> FindFileAsync(string token, string relativePath, CancellationToken cancellationToken = default) =>

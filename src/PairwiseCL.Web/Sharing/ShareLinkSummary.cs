@@ -8,3 +8,6 @@ public sealed record ShareLinkSummary(int Id, DateTime CreatedAtUtc, DateTime? E
 
 /// <summary>A newly created link: its URL path holds the token.</summary>
 public sealed record CreatedShareLink(int Id, string Path);
+
+/// <summary>The created link, or why none was created.</summary>
+public sealed record ShareLinkCreation(CreatedShareLink? Link, string? Problem);

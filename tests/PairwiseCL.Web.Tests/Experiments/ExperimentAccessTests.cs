@@ -86,7 +86,7 @@ public sealed class ExperimentAccessTests(FinishedExperiment finished)
         var ownerId = await AdminIdAsync();
         CreatedShareLink created;
         using (var scope = SignedInUsers.ScopeAs(Portal, ownerId))
-            created = (await scope.ServiceProvider.GetRequiredService<ShareLinkService>().CreateAsync(finished.ExperimentId, TimeSpan.FromDays(1)))!;
+            created = (await scope.ServiceProvider.GetRequiredService<ShareLinkService>().CreateAsync(finished.ExperimentId, TimeSpan.FromDays(1))).Link!;
         Assert.NotNull(created);
         var anonymous = Portal.CreateBrowser();
 
@@ -106,7 +106,9 @@ public sealed class ExperimentAccessTests(FinishedExperiment finished)
         using (var scope = SignedInUsers.ScopeAs(Portal, ownerId))
             Assert.True(await scope.ServiceProvider.GetRequiredService<ShareLinkService>().RevokeAsync(finished.ExperimentId, created.Id));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(created.Path)).StatusCode);
+        var revoked = await anonymous.GetAsync(created.Path);
+        Assert.Equal(HttpStatusCode.NotFound, revoked.StatusCode);
+        Assert.Contains("This share link is not valid", await revoked.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(created.Path + "/files/summary.csv")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/share/not-a-token")).StatusCode);
     }
@@ -136,11 +138,23 @@ public sealed class ExperimentAccessTests(FinishedExperiment finished)
         var editorId = await SignedInUsers.CreateAsync(Portal, "sharing-editor@lab.test", WorkspaceRole.Editor);
         using var scope = SignedInUsers.ScopeAs(Portal, editorId);
 
-        var link = await scope.ServiceProvider.GetRequiredService<ShareLinkService>().CreateAsync(finished.ExperimentId, null);
+        var creation = await scope.ServiceProvider.GetRequiredService<ShareLinkService>().CreateAsync(finished.ExperimentId, null);
 
-        Assert.Null(link);
+        Assert.Null(creation.Link);
+        Assert.Contains("Only owners", creation.Problem);
         await using var db = await Portal.CreateDbContextAsync();
         Assert.False(await db.ShareLinks.AnyAsync(s => s.CreatedByUserId == editorId));
+    }
+
+    [Fact]
+    public async Task ShareLinkExpiringInThePast_IsRefusedWithAMessage()
+    {
+        using var scope = SignedInUsers.ScopeAs(Portal, await AdminIdAsync());
+
+        var creation = await scope.ServiceProvider.GetRequiredService<ShareLinkService>().CreateAsync(finished.ExperimentId, TimeSpan.Zero);
+
+        Assert.Null(creation.Link);
+        Assert.Contains("expiry must lie in the future", creation.Problem);
     }
 
     [Fact]
