@@ -31,6 +31,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<ArtifactEntity> Artifacts => Set<ArtifactEntity>();
 
+    public DbSet<ShareLinkEntity> ShareLinks => Set<ShareLinkEntity>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -612,6 +612,42 @@ namespace PairwiseCL.Store.Migrations
                     b.ToTable("Runs", (string)null);
                 });
 
+            modelBuilder.Entity("PairwiseCL.Store.Entities.ShareLinkEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ShareLinks", (string)null);
+                });
+
             modelBuilder.Entity("PairwiseCL.Store.Entities.UtteranceEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -898,6 +934,17 @@ namespace PairwiseCL.Store.Migrations
                     b.Navigation("Experiment");
 
                     b.Navigation("Job");
+                });
+
+            modelBuilder.Entity("PairwiseCL.Store.Entities.ShareLinkEntity", b =>
+                {
+                    b.HasOne("PairwiseCL.Store.Entities.ExperimentEntity", "Experiment")
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Experiment");
                 });
 
             modelBuilder.Entity("PairwiseCL.Store.Entities.UtteranceEntity", b =>

@@ -1,4 +1,5 @@
 using PairwiseCL.Web.Accounts;
+using PairwiseCL.Web.Apis;
 using PairwiseCL.Web.Components;
 using PairwiseCL.Web.Corpora;
 using PairwiseCL.Web.Health;
@@ -13,6 +14,7 @@ public static class PortalEndpointExtensions
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseExperimentsPipeline();
 
         app.UseAuthentication();
         app.UseAuthorization();
@@ -23,6 +25,7 @@ public static class PortalEndpointExtensions
         app.MapPortalHealth();
         app.MapAccountEndpoints();
         app.MapCorpusAudioEndpoints();
+        app.MapExperimentsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -4,6 +4,7 @@ using PairwiseCL.Store.Jobs;
 using PairwiseCL.Web.Accounts;
 using PairwiseCL.Web.Authorization;
 using PairwiseCL.Web.Corpora;
+using PairwiseCL.Web.Experiments;
 using PairwiseCL.Web.Jobs;
 
 using PairwiseCL.Web.Health;
@@ -28,6 +29,7 @@ public static class PortalServiceExtensions
 
         builder.Services.AddScoped<CorpusService>();
         builder.Services.AddScoped<JobService>();
+        builder.AddExperiments();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using PairwiseCL.Core.Corpora;
+using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.Reports;
+using PairwiseCL.Core.Views;
+using PairwiseCL.Core.Views.Cache;
+using PairwiseCL.Core.Views.Extraction;
+using PairwiseCL.Store;
+using PairwiseCL.Store.Corpora;
+using PairwiseCL.Store.Jobs;
+using PairwiseCL.Web.Results;
+
+namespace PairwiseCL.Web.Experiments;
+
+/// <summary>
+/// Runs one stored experiment: extracts (or reuses cached) features of every view, runs the protocol
+/// (resuming from the shared work folder after a crash), writes the report folder under the data
+/// folder, and stores runs, metrics and artifacts (with SHA-256 hashes) in the store.
+/// </summary>
+public sealed class ExperimentJobHandler(
+    ExperimentRepository experiments,
+    CorpusRepository corpora,
+    ExperimentViews views,
+    ExperimentResultWriter resultWriter,
+    IOptions<StorageOptions> storage,
+    ILoggerFactory loggers) : IJobHandler
+{
+    public const string JobKind = "run-experiment";
+
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+
+    public string Kind => JobKind;
+
+    public static string PayloadJson(int experimentId) => JsonSerializer.Serialize(new Payload(experimentId));
+
+    public static JobRequest Request(int experimentId, int workspaceId, string? userId) =>
+        new(JobKind, PayloadJson(experimentId), JobRequest.CpuDevice, workspaceId, userId);
+
+    public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        var payload = context.ReadPayload<Payload>();
+        var experiment = await experiments.FindAsync(payload.ExperimentId, cancellationToken)
+            ?? throw new InvalidOperationException($"Experiment #{payload.ExperimentId} no longer exists.");
+        var launch = ExperimentLaunch.FromJson(experiment.ConfigurationJson);
+        var corpus = await corpora.LoadAsync(experiment.FinetuneCorpusId, experiment.WorkspaceId, cancellationToken)
+            ?? throw new InvalidOperationException($"Corpus #{experiment.FinetuneCorpusId} of experiment '{experiment.Name}' no longer exists.");
+        await context.LogAsync($"experiment '{experiment.Name}' on '{corpus.Name}' ({corpus.Utterances.Count} utterances), views {string.Join(", ", launch.Protocol.Views)}", cancellationToken);
+
+        var sink = new JobProgressSink(context, ProgressInterval, cancellationToken);
+        var (usable, features) = await Task.Run(() => ExtractFeatures(corpus, launch.Protocol.Views, sink, context, cancellationToken), cancellationToken);
+
+        var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>());
+        var input = new ProtocolInput(usable, launch.FineTuneLabels, features);
+        var report = await Task.Run(() => runner.Run(launch.Protocol, input, new InlineProgress<ProtocolProgress>(p =>
+            sink.Report(new ExperimentProgress("training", p.Done, p.Total, p.Step, p.EstimatedRemaining.TotalSeconds))), cancellationToken), cancellationToken);
+        sink.Flush();
+        report = report with { Title = experiment.Name, ConfigurationJson = experiment.ConfigurationJson };
+
+        var stored = await resultWriter.WriteAsync(experiment, report, context.JobId, cancellationToken);
+        await context.LogAsync($"{report.Runs.Count} runs in {report.Elapsed:hh\\:mm\\:ss}; {stored} files in the report folder", cancellationToken);
+    }
+
+    private (Corpus Usable, Dictionary<string, IReadOnlyList<FeatureMatrix>> Features) ExtractFeatures(
+        Corpus corpus, IReadOnlyList<string> viewNames, JobProgressSink sink, JobContext context, CancellationToken cancellationToken)
+    {
+        var extractor = new FeatureExtractor(new FeatureCache(storage.Value.FeatureCacheFullPath), logger: loggers.CreateLogger<FeatureExtractor>());
+        var opened = viewNames.Select(name => views.Open(name, cancellationToken)).ToList();
+        try
+        {
+            var failed = new HashSet<string>();
+            foreach (var view in opened)
+            {
+                var summary = extractor.ExtractAll(corpus, view, new ExtractionOptions(), new InlineProgress<ExtractionProgress>(p =>
+                    sink.Report(new ExperimentProgress($"features {p.View}", p.Done, p.Total, $"{p.FromCache} from cache, {p.Failed} failed", null))), cancellationToken);
+                foreach (var failure in summary.Failures.Where(f => failed.Add(f.UtteranceId)))
+                    context.LogAsync($"left out {failure.UtteranceId}: {failure.Message}", cancellationToken).GetAwaiter().GetResult();
+            }
+            var usable = corpus with { Utterances = corpus.Utterances.Where(u => !failed.Contains(u.Id)).ToList() };
+            var features = opened.ToDictionary(v => v.Name,
+                v => (IReadOnlyList<FeatureMatrix>)usable.Utterances.Select(u => extractor.GetFeatures(usable, u, v, cancellationToken: cancellationToken)).ToList());
+            return (usable, features);
+        }
+        finally
+        {
+            foreach (var view in opened.OfType<IDisposable>()) view.Dispose();
+        }
+    }
+
+    /// <summary>The job's input.</summary>
+    public sealed record Payload(int ExperimentId);
+
+    /// <summary>Calls back on the reporting thread (Progress&lt;T&gt; would post to the thread pool and reorder updates).</summary>
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

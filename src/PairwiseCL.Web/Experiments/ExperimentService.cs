@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Options;
+using PairwiseCL.Store.Corpora;
+using PairwiseCL.Store.Jobs;
+using PairwiseCL.Web.Authorization;
+
+namespace PairwiseCL.Web.Experiments;
+
+/// <summary>
+/// Configuring and launching experiments in the current workspace. Launching needs the editor role,
+/// checked here on the server; a launch stores the immutable configuration and queues its job.
+/// </summary>
+public sealed class ExperimentService(
+    CorpusRepository corpora,
+    ExperimentRepository experiments,
+    ExperimentViews views,
+    IJobDispatcher dispatcher,
+    CurrentWorkspace workspace,
+    UserAccess access,
+    IOptions<ExperimentOptions> options,
+    ILogger<ExperimentService> logger)
+{
+    public IReadOnlyList<string> AvailableViews => views.Available;
+
+    public Task<bool> CanLaunchAsync() => access.IsAllowedAsync(PortalPolicies.Editor);
+
+    public async Task<IReadOnlyList<ExperimentSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        await experiments.ListAsync(await workspace.GetIdAsync(cancellationToken), null, cancellationToken);
+
+    /// <summary>The current workspace's corpora with the label sets and labels the form offers.</summary>
+    public async Task<IReadOnlyList<CorpusChoice>> ListCorporaAsync(CancellationToken cancellationToken = default)
+    {
+        var workspaceId = await workspace.GetIdAsync(cancellationToken);
+        var choices = new List<CorpusChoice>();
+        foreach (var summary in await corpora.ListAsync(workspaceId, cancellationToken))
+        {
+            var corpus = await corpora.LoadAsync(summary.Id, workspaceId, cancellationToken);
+            if (corpus is null) continue;
+            choices.Add(new CorpusChoice(summary.Id, summary.Name, summary.Utterances, summary.Sessions,
+                corpus.LabelSets.Select(s => s.Name).ToList(),
+                corpus.Utterances.Select(u => u.Label).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList()));
+        }
+        return choices;
+    }
+
+    /// <summary>Everything wrong with a draft, in words; empty when it can be launched.</summary>
+    public async Task<IReadOnlyList<string>> ValidateAsync(ExperimentDraft draft, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<string>();
+        await CheckAsync(draft, problems, cancellationToken);
+        return problems;
+    }
+
+    public async Task<LaunchResult> LaunchAsync(ExperimentDraft draft, CancellationToken cancellationToken = default)
+    {
+        if (!await CanLaunchAsync())
+            return new LaunchResult(null, null, ["Only editors and owners can launch experiments."], Forbidden: true);
+        var problems = new List<string>();
+        var labels = await CheckAsync(draft, problems, cancellationToken);
+        if (labels is null) return new LaunchResult(null, null, problems);
+
+        var workspaceId = await workspace.GetIdAsync(cancellationToken);
+        var userId = await access.GetUserIdAsync();
+        var launch = new ExperimentLaunch(draft.ToConfiguration(), labels);
+        var experimentId = await experiments.CreateAsync(workspaceId, draft.Name.Trim(), draft.CorpusId, launch.ToJson(), userId, cancellationToken);
+        var jobId = await dispatcher.EnqueueAsync(ExperimentJobHandler.Request(experimentId, workspaceId, userId), cancellationToken);
+        logger.LogInformation("Experiment #{Id} '{Name}' launched as job #{Job}", experimentId, draft.Name, jobId);
+        return new LaunchResult(experimentId, jobId, []);
+    }
+
+    private async Task<Core.Corpora.LabelSet?> CheckAsync(ExperimentDraft draft, List<string> problems, CancellationToken cancellationToken)
+    {
+        var corpus = draft.CorpusId > 0 ? await corpora.LoadAsync(draft.CorpusId, await workspace.GetIdAsync(cancellationToken), cancellationToken) : null;
+        if (corpus is null)
+        {
+            problems.Add("Choose a corpus of this workspace.");
+            return null;
+        }
+        return ExperimentValidator.Check(draft, corpus, views.Available, options.Value.MaxNameLength, problems);
+    }
+}

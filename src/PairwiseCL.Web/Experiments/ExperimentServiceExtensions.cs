@@ -1,0 +1,24 @@
+using PairwiseCL.Core.Views.Wav2Vec2;
+using PairwiseCL.Store.Jobs;
+using PairwiseCL.Web.Results;
+using PairwiseCL.Web.Sharing;
+
+namespace PairwiseCL.Web.Experiments;
+
+public static class ExperimentServiceExtensions
+{
+    /// <summary>Experiments, their job, results and share links (sections "Experiments" and "Wav2Vec2" configure them).</summary>
+    public static void AddExperiments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ExperimentOptions>().BindConfiguration(ExperimentOptions.SectionName);
+        builder.Services.AddOptions<Wav2Vec2ViewOptions>().BindConfiguration(ExperimentViews.Wav2Vec2SectionName);
+        builder.Services.AddSingleton<ExperimentViews>();
+        builder.Services.AddSingleton<ExperimentRepository>();
+        builder.Services.AddSingleton<ShareLinkRepository>();
+        builder.Services.AddSingleton<ExperimentResultWriter>();
+        builder.Services.AddJobHandler<ExperimentJobHandler>();
+        builder.Services.AddScoped<ExperimentService>();
+        builder.Services.AddScoped<ResultsService>();
+        builder.Services.AddScoped<ShareLinkService>();
+    }
+}

@@ -1,0 +1,17 @@
+using PairwiseCL.Store.Entities;
+
+namespace PairwiseCL.Web.Experiments;
+
+/// <summary>One experiment as the list and results pages show it, with the state of its job.</summary>
+public sealed record ExperimentSummary(
+    int Id,
+    string Name,
+    int CorpusId,
+    string CorpusName,
+    string ConfigurationHash,
+    DateTime CreatedAtUtc,
+    long? JobId,
+    JobState? State,
+    string? ProgressJson,
+    string? Error,
+    int Runs);

@@ -1,0 +1,107 @@
+using System.Globalization;
+using PairwiseCL.Core.Corpora;
+using PairwiseCL.Core.Experiments;
+
+namespace PairwiseCL.Web.Experiments;
+
+/// <summary>
+/// Checks a draft against its corpus before anything is stored or queued, and says in words what is
+/// wrong: too few sessions for leave-one-session-out, a class missing from a fold's training sessions,
+/// a label fraction that leaves a class with less than one example, out-of-range numbers.
+/// </summary>
+public static class ExperimentValidator
+{
+    /// <returns>The label set the experiment fine-tunes on, or null with the reasons in <paramref name="problems"/>.</returns>
+    public static LabelSet? Check(ExperimentDraft draft, Corpus corpus, IReadOnlyList<string> availableViews, int maxNameLength, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(draft.Name)) problems.Add("Give the experiment a name.");
+        else if (draft.Name.Length > maxNameLength) problems.Add($"The name is longer than {maxNameLength} characters.");
+        CheckNumbers(draft, availableViews, problems);
+        try
+        {
+            draft.ToConfiguration().Validate();
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add(e.Message);
+        }
+
+        var labels = ChooseLabels(draft, corpus, problems);
+        if (labels is not null) CheckFolds(draft, corpus, labels, problems);
+        return problems.Count == 0 ? labels : null;
+    }
+
+    /// <summary>The fine-tuning classes: a label set of the corpus by name, or the chosen raw labels.</summary>
+    public static LabelSet? ChooseLabels(ExperimentDraft draft, Corpus corpus, List<string> problems)
+    {
+        if (!string.IsNullOrWhiteSpace(draft.LabelSetName))
+        {
+            var set = corpus.LabelSets.FirstOrDefault(s => s.Name == draft.LabelSetName);
+            if (set is null)
+                problems.Add($"Corpus '{corpus.Name}' has no label set '{draft.LabelSetName}'.");
+            return set;
+        }
+        var present = corpus.Utterances.Select(u => u.Label).OfType<string>().ToHashSet();
+        var classes = draft.Labels.Distinct().ToList();
+        if (classes.Count < 2)
+        {
+            problems.Add("Choose a label set or at least two labels to classify.");
+            return null;
+        }
+        var unknown = classes.Where(c => !present.Contains(c)).ToList();
+        if (unknown.Count > 0)
+        {
+            problems.Add($"Label(s) {string.Join(", ", unknown)} do not occur in '{corpus.Name}'.");
+            return null;
+        }
+        return new LabelSet("chosen labels", classes);
+    }
+
+    private static void CheckNumbers(ExperimentDraft draft, IReadOnlyList<string> availableViews, List<string> problems)
+    {
+        var unavailable = draft.Views.Where(v => !availableViews.Contains(v)).ToList();
+        if (draft.Views.Count == 0) problems.Add("Choose at least one view.");
+        if (unavailable.Count > 0)
+            problems.Add($"View(s) {string.Join(", ", unavailable)} are not available here; available: {string.Join(", ", availableViews)}.");
+        if (draft.Temperatures.Count == 0) problems.Add("Give at least one temperature.");
+        if (draft.PretrainEpochs < 1 || draft.FineTuneEpochs < 1) problems.Add("Epochs must be at least 1.");
+        if (draft.PretrainPatience < 1 || draft.FineTunePatience < 1) problems.Add("Patience must be at least 1 epoch.");
+        if (draft.BatchSize < 2) problems.Add("The batch size must be at least 2.");
+        if (!(draft.LearningRate > 0 && draft.LearningRate < 1)) problems.Add("The learning rate must lie between 0 and 1.");
+    }
+
+    private static void CheckFolds(ExperimentDraft draft, Corpus corpus, LabelSet labels, List<string> problems)
+    {
+        var sessions = corpus.Utterances.Select(u => u.Session).Distinct().Count();
+        if (sessions < 3)
+        {
+            problems.Add($"Leave-one-session-out needs at least 3 sessions (test, validation, training); '{corpus.Name}' has {sessions}.");
+            return;
+        }
+        var labelled = corpus.Labelled(labels).ToList();
+        var missing = labels.Classes.Where((_, c) => labelled.All(l => l.ClassIndex != c)).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add($"No utterance of '{corpus.Name}' has class(es) {string.Join(", ", missing)}.");
+            return;
+        }
+        var fractions = draft.FractionsPercent.Where(f => f is > 0 and <= 100).ToList();
+        if (fractions.Count == 0) return;
+        var smallest = fractions.Min();
+        var folds = LeaveOneSessionOutFolds.Create(corpus.Utterances);
+        var trainIds = folds.Select(f => f.Train.Select(u => u.Id).ToHashSet()).ToList();
+        for (var c = 0; c < labels.Classes.Count; c++)
+        {
+            // The fold whose training sessions hold the fewest examples of the class decides.
+            var (fold, n) = folds
+                .Select(f => (Fold: f, Count: labelled.Count(l => l.ClassIndex == c && trainIds[f.Index].Contains(l.Utterance.Id))))
+                .MinBy(x => x.Count);
+            if (n == 0)
+                problems.Add($"Class '{labels.Classes[c]}' has no labelled example in the training sessions of fold {fold.Index + 1} (test session {fold.TestSession}).");
+            else if (Math.Round(smallest / 100 * n, MidpointRounding.AwayFromZero) < 1)
+                problems.Add($"{Percent(smallest)}% of the {n} '{labels.Classes[c]}' training examples of fold {fold.Index + 1} is less than one example; raise the smallest fraction to at least {Percent(Math.Ceiling(50.0 / n * 100) / 100)}%.");
+        }
+    }
+
+    private static string Percent(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

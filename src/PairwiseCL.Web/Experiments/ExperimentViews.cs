@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using PairwiseCL.Core.Views;
+using PairwiseCL.Core.Views.Wav2Vec2;
+
+namespace PairwiseCL.Web.Experiments;
+
+/// <summary>
+/// The views an experiment may use: every view of <see cref="FeatureViewCatalog"/>, plus wav2vec 2.0
+/// when a checkpoint is configured (section "Wav2Vec2", ModelPath), and how to open each by name.
+/// </summary>
+public sealed class ExperimentViews(IOptions<Wav2Vec2ViewOptions> wav2vec2)
+{
+    public const string Wav2Vec2 = "wav2vec2";
+
+    public const string Wav2Vec2SectionName = "Wav2Vec2";
+
+    public IReadOnlyList<string> Available =>
+        HasWav2Vec2 ? [.. FeatureViewCatalog.Names, Wav2Vec2] : FeatureViewCatalog.Names;
+
+    private bool HasWav2Vec2 => !string.IsNullOrWhiteSpace(wav2vec2.Value.ModelPath);
+
+    /// <summary>Opens a view; the caller disposes it when it is disposable (wav2vec 2.0 holds a model).</summary>
+    public IFeatureView Open(string name, CancellationToken cancellationToken)
+    {
+        if (name != Wav2Vec2) return FeatureViewCatalog.Create(name);
+        if (!HasWav2Vec2)
+            throw new InvalidOperationException($"The wav2vec2 view needs {Wav2Vec2SectionName}:ModelPath to name a checkpoint.");
+        return Wav2Vec2View.Open(wav2vec2.Value, cancellationToken);
+    }
+}

@@ -1,0 +1,9 @@
+namespace PairwiseCL.Web.Experiments;
+
+/// <summary>The outcome of a launch: the new experiment and job, or the reasons it was refused.</summary>
+public sealed record LaunchResult(int? ExperimentId, long? JobId, IReadOnlyList<string> Problems, bool Forbidden = false)
+{
+    public bool Launched => ExperimentId is not null;
+
+    public static LaunchResult Refused(params string[] problems) => new(null, null, problems);
+}

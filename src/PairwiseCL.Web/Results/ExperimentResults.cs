@@ -1,0 +1,34 @@
+using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.Reports;
+using PairwiseCL.Web.Experiments;
+
+namespace PairwiseCL.Web.Results;
+
+/// <summary>Everything the results page of one experiment shows, ready to render.</summary>
+public sealed record ExperimentResults(
+    ExperimentSummary Experiment,
+    string ConfigurationJson,
+    IReadOnlyList<string> ClassNames,
+    IReadOnlyList<SummaryRow> Summary,
+    IReadOnlyList<ChartFigure> FractionCharts,
+    IReadOnlyList<ChartFigure> EmbeddingCharts,
+    ChartFigure? LossChart,
+    IReadOnlyList<RunResult> Runs,
+    IReadOnlyList<PwccaRow> Pwcca,
+    IReadOnlyList<ReportTable> Tables,
+    IReadOnlyList<ConfusionMatrix> ConfusionMatrices,
+    IReadOnlyList<ResultDownload> Downloads,
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>True once the job has written its report.</summary>
+    public bool HasReport => Summary.Count > 0;
+}
+
+/// <summary>A Plotly figure (data and layout as JSON) with a name for its PNG export.</summary>
+public sealed record ChartFigure(string Name, string Title, string FigureJson);
+
+/// <summary>Test-set confusion counts of one view and method at one label fraction, summed over folds and repeats.</summary>
+public sealed record ConfusionMatrix(string View, string Method, double FractionPercent, IReadOnlyList<string> Classes, int[][] Counts);
+
+/// <summary>A file of the report the page offers for download (path relative to the report folder).</summary>
+public sealed record ResultDownload(string Label, string RelativePath);

@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PairwiseCL.Web.Results;
+
+/// <summary>
+/// Where an experiment's report lives under the data folder, the JSON file that keeps everything the
+/// results pages draw (runs, PWCCA, t-SNE points, parameter counts), and content hashing.
+/// </summary>
+public static class ReportFolder
+{
+    /// <summary>The whole <see cref="PairwiseCL.Core.Reports.ReportContent"/>, next to what ReportWriter writes.</summary>
+    public const string ContentFile = "report-content.json";
+
+    public const string SummaryFile = "summary.csv";
+
+    public static JsonSerializerOptions Json { get; } = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <summary>The report folder relative to the data folder, with forward slashes as stored in artifacts.</summary>
+    public static string RelativeFolder(int experimentId) => $"experiments/{experimentId}/report";
+
+    public static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>"figure" for PNGs, "table" for files under tables/, "report" otherwise.</summary>
+    public static string KindOf(string relativeToReport) =>
+        relativeToReport.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "figure"
+        : relativeToReport.StartsWith("tables/", StringComparison.Ordinal) ? "table"
+        : "report";
+}

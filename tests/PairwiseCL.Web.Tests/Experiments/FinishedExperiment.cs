@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using PairwiseCL.Core.Corpora;
+using PairwiseCL.Core.Corpora.Synthetic;
+using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.Views;
+using PairwiseCL.Store.Corpora;
+using PairwiseCL.Store.Entities;
+using PairwiseCL.Web.Experiments;
+using PairwiseCL.Web.Tests.TestSupport;
+
+namespace PairwiseCL.Web.Tests.Experiments;
+
+/// <summary>
+/// One portal with a tiny synthetic corpus (3 sessions, 4 emotions, 24 half-second clips) and one
+/// experiment launched through the HTTP API and run to completion by the real job worker.
+/// </summary>
+public sealed class FinishedExperiment : IAsyncLifetime
+{
+    public PortalFactory Portal { get; } = new();
+
+    public int CorpusId { get; private set; }
+
+    public int ExperimentId { get; private set; }
+
+    public long JobId { get; private set; }
+
+    public JobEntity Job { get; private set; } = default!;
+
+    public ExperimentDraft Draft { get; private set; } = default!;
+
+    /// <summary>mel plus eGeMAPS with every method when the eGeMAPS view exists; mel alone (supervised) otherwise.</summary>
+    public static ExperimentDraft TinyDraft(int corpusId)
+    {
+        var twoViews = FeatureViewCatalog.Names.Contains("egemaps");
+        return new ExperimentDraft
+        {
+            Name = "tiny synthetic",
+            CorpusId = corpusId,
+            LabelSetName = "synthetic",
+            Views = twoViews ? ["mel", "egemaps"] : ["mel"],
+            Methods = twoViews ? [.. MethodNames.All] : [MethodNames.Supervised],
+            FractionsPercent = [100],
+            Repeats = 1,
+            Temperatures = [0.5],
+            OutOfDistribution = false,
+            Analysis = true,
+            PretrainEpochs = 2,
+            PretrainPatience = 2,
+            FineTuneEpochs = 2,
+            FineTunePatience = 2,
+            BatchSize = 8,
+        };
+    }
+
+    public async Task InitializeAsync()
+    {
+        _ = Portal.Server;
+        var corpus = new SyntheticCorpusGenerator().Generate(Path.Combine(Portal.Folder, "synthetic"),
+            new SyntheticCorpusOptions(Sessions: 3, SpeakersPerSession: 1, ClipsPerSpeakerAndEmotion: 2, MinSeconds: 0.5, MaxSeconds: 0.6));
+        CorpusId = await Portal.Get<CorpusRepository>().SaveAsync(corpus);
+        Draft = TinyDraft(CorpusId);
+
+        var admin = await SignedInUsers.BrowserAsync(Portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var response = await admin.PostAsJsonAsync("/api/experiments", Draft);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var launched = await response.Content.ReadFromJsonAsync<LaunchResult>();
+        ExperimentId = launched!.ExperimentId!.Value;
+        JobId = launched.JobId!.Value;
+        Job = await JobWaiting.UntilAsync(Portal, JobId, j => j.State is JobState.Succeeded or JobState.Failed or JobState.Cancelled, timeoutSeconds: 90);
+        Assert.True(Job.State == JobState.Succeeded, $"The experiment job ended {Job.State}: {Job.Error}\n{Job.Log}");
+    }
+
+    public Task DisposeAsync()
+    {
+        Portal.Dispose();
+        return Task.CompletedTask;
+    }
+}
