@@ -14,17 +14,16 @@ public sealed class ExperimentViews(IOptions<Wav2Vec2ViewOptions> wav2vec2)
 
     public const string Wav2Vec2SectionName = "Wav2Vec2";
 
-    public IReadOnlyList<string> Available =>
-        HasWav2Vec2 ? [.. FeatureViewCatalog.Names, Wav2Vec2] : FeatureViewCatalog.Names;
+    public IReadOnlyList<string> Available => FeatureViewCatalog.Names.Where(n => n != Wav2Vec2 || HasWav2Vec2).ToList();
 
     private bool HasWav2Vec2 => !string.IsNullOrWhiteSpace(wav2vec2.Value.ModelPath);
 
     /// <summary>Opens a view; the caller disposes it when it is disposable (wav2vec 2.0 holds a model).</summary>
     public IFeatureView Open(string name, CancellationToken cancellationToken)
     {
-        if (name != Wav2Vec2) return FeatureViewCatalog.Create(name);
-        if (!HasWav2Vec2)
+        if (name == Wav2Vec2 && !HasWav2Vec2)
             throw new InvalidOperationException($"The wav2vec2 view needs {Wav2Vec2SectionName}:ModelPath to name a checkpoint.");
-        return Wav2Vec2View.Open(wav2vec2.Value, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return FeatureViewCatalog.Create(name, wav2vec2.Value);
     }
 }
