@@ -113,15 +113,10 @@ internal static class BenchCommand
         try
         {
             var extractor = new FeatureExtractor(new FeatureCache(Path.Combine(cache, "features")));
-            var features = views.ToDictionary(v => v, v =>
-            {
-                var view = FeatureViewCatalog.Create(v);
-                extractor.ExtractAll(corpus, view, cancellationToken: ct);
-                return (IReadOnlyList<FeatureMatrix>)corpus.Utterances.Select(u => extractor.GetFeatures(corpus, u, view, cancellationToken: ct)).ToList();
-            });
+            var input = ProtocolFeatures.Input(extractor, corpus, labels, views.Select(v => FeatureViewCatalog.Create(v)).ToList(), cancellationToken: ct);
             var extraction = clock.Elapsed;
             var report = ConsoleProgress.Run("quick protocol", progress => new ProtocolRunner(Path.Combine(cache, "work"))
-                .Run(ProtocolConfiguration.Quick(views), new ProtocolInput(corpus, labels, features),
+                .Run(ProtocolConfiguration.Quick(views), input,
                     new Progress<ProtocolProgress>(p => progress.Report((p.Done, p.Total, p.Step))), ct));
             ReportWriter.Write(report, Path.Combine(cache, "report"));
             var table = new Table().AddColumns("", "seconds");

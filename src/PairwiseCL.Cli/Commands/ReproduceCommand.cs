@@ -54,17 +54,10 @@ internal static class ReproduceCommand
 
             var extractor = new FeatureExtractor(new FeatureCache(settings.FeatureCachePath));
             var featureViews = configuration.Views.Select(v => FeatureViewCatalog.Create(v, settings.Wav2Vec2)).ToList();
-            var failed = new HashSet<string>();
-            foreach (var view in featureViews)
-            {
-                var summary = ConsoleProgress.Run($"features {view.Name}", progress => extractor.ExtractAll(corpus, view, new ExtractionOptions(),
-                    new Progress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, ""))), ct));
-                foreach (var failure in summary.Failures.Where(f => failed.Add(f.UtteranceId)))
-                    AnsiConsole.MarkupLine($"[yellow]left out[/] {Markup.Escape(failure.Message)}");
-            }
-            corpus = corpus with { Utterances = corpus.Utterances.Where(u => !failed.Contains(u.Id)).ToList() };
-            var features = featureViews.ToDictionary(v => v.Name,
-                v => (IReadOnlyList<FeatureMatrix>)corpus.Utterances.Select(u => extractor.GetFeatures(corpus, u, v, cancellationToken: ct)).ToList());
+            var (usable, features, failures) = ConsoleProgress.Run("features", progress => ProtocolFeatures.Extract(extractor, corpus, featureViews,
+                new Progress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, p.View))), ct));
+            foreach (var failure in failures) AnsiConsole.MarkupLine($"[yellow]left out[/] {Markup.Escape(failure.Message)}");
+            corpus = usable;
 
             var workFolder = parse.GetValue(work)?.FullName ?? Path.Combine(settings.DataFolder, "work");
             var runner = new ProtocolRunner(workFolder);

@@ -61,24 +61,17 @@ public sealed class ExperimentJobHandler(
         await context.LogAsync($"{report.Runs.Count} runs in {report.Elapsed:hh\\:mm\\:ss}; {stored} files in the report folder", cancellationToken);
     }
 
-    private (Corpus Usable, Dictionary<string, IReadOnlyList<FeatureMatrix>> Features) ExtractFeatures(
+    private (Corpus Usable, IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> Features) ExtractFeatures(
         Corpus corpus, IReadOnlyList<string> viewNames, JobProgressSink sink, JobContext context, CancellationToken cancellationToken)
     {
         var extractor = new FeatureExtractor(new FeatureCache(storage.Value.FeatureCacheFullPath), logger: loggers.CreateLogger<FeatureExtractor>());
         var opened = viewNames.Select(name => views.Open(name, cancellationToken)).ToList();
         try
         {
-            var failed = new HashSet<string>();
-            foreach (var view in opened)
-            {
-                var summary = extractor.ExtractAll(corpus, view, new ExtractionOptions(), new InlineProgress<ExtractionProgress>(p =>
-                    sink.Report(new ExperimentProgress($"features {p.View}", p.Done, p.Total, $"{p.FromCache} from cache, {p.Failed} failed", null))), cancellationToken);
-                foreach (var failure in summary.Failures.Where(f => failed.Add(f.UtteranceId)))
-                    context.LogAsync($"left out {failure.UtteranceId}: {failure.Message}", cancellationToken).GetAwaiter().GetResult();
-            }
-            var usable = corpus with { Utterances = corpus.Utterances.Where(u => !failed.Contains(u.Id)).ToList() };
-            var features = opened.ToDictionary(v => v.Name,
-                v => (IReadOnlyList<FeatureMatrix>)usable.Utterances.Select(u => extractor.GetFeatures(usable, u, v, cancellationToken: cancellationToken)).ToList());
+            var (usable, features, failures) = ProtocolFeatures.Extract(extractor, corpus, opened, new InlineProgress<ExtractionProgress>(p =>
+                sink.Report(new ExperimentProgress($"features {p.View}", p.Done, p.Total, $"{p.FromCache} from cache, {p.Failed} failed", null))), cancellationToken);
+            foreach (var failure in failures)
+                context.LogAsync($"left out {failure.UtteranceId}: {failure.Message}", cancellationToken).GetAwaiter().GetResult();
             return (usable, features);
         }
         finally
