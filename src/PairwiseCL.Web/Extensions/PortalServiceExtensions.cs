@@ -4,7 +4,9 @@ using PairwiseCL.Store.Jobs;
 using PairwiseCL.Web.Accounts;
 using PairwiseCL.Web.Authorization;
 using PairwiseCL.Web.Corpora;
+using PairwiseCL.Web.Datasets;
 using PairwiseCL.Web.Jobs;
+using PairwiseCL.Web.Labelling;
 
 namespace PairwiseCL.Web.Extensions;
 
@@ -25,6 +27,8 @@ public static class PortalServiceExtensions
 
         builder.Services.AddScoped<CorpusService>();
         builder.Services.AddScoped<JobService>();
+        builder.Services.AddDatasets();
+        builder.Services.AddLabelling();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
