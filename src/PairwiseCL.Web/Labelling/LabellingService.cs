@@ -52,11 +52,11 @@ public sealed class LabellingService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var utterance = await FindUtteranceAsync(db, corpusId, workspaceId, utteranceKey, cancellationToken);
         if (utterance is null) return LabelOutcome.Refused($"Clip '{utteranceKey}' is not in this corpus.");
-        if (utterance.Label == label) return new LabelOutcome(true, $"'{utteranceKey}' is already labelled {label}.");
+        if (utterance.Label == label) return new LabelOutcome(true, $"'{utteranceKey}' is already labelled {label}.", Label: label);
         var labelEvent = await SetLabelAsync(db, utterance, label, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Labelled {Key} of corpus #{Corpus} as {Label}", utteranceKey, corpusId, label);
-        return new LabelOutcome(true, $"'{utteranceKey}' labelled {label}.", labelEvent.Id);
+        return new LabelOutcome(true, $"'{utteranceKey}' labelled {label}.", labelEvent.Id, label);
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ public sealed class LabellingService(
             return LabelOutcome.Refused($"'{utterance.Key}' was relabelled since ({utterance.Label ?? "no label"}); undo that first.");
         var labelEvent = await SetLabelAsync(db, utterance, undone.PreviousLabel, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new LabelOutcome(true, $"Undone: '{utterance.Key}' is {undone.PreviousLabel ?? "unlabelled"} again.", labelEvent.Id);
+        return new LabelOutcome(true, $"Undone: '{utterance.Key}' is {undone.PreviousLabel ?? "unlabelled"} again.", labelEvent.Id, undone.PreviousLabel);
     }
 
     /// <summary>Every recorded decision on one clip, newest first.</summary>
