@@ -14,6 +14,17 @@ public sealed record CorpusDistribution(
 {
     public const string Unlabelled = "(unlabelled)";
 
+    /// <summary>A y-axis step that gives about five grid lines for the tallest bar of either chart.</summary>
+    public int AxisStep
+    {
+        get
+        {
+            var perSession = Sessions.Select((_, s) => ClipsPerSessionByLabel.Sum(l => l[s]));
+            var tallest = ClipsPerLabel.Concat(perSession).DefaultIfEmpty(0).Max();
+            return Math.Max(1, (int)Math.Ceiling(tallest / 5.0));
+        }
+    }
+
     public static CorpusDistribution Of(Corpus corpus)
     {
         var labels = corpus.Utterances.Select(LabelOf).Distinct().ToList();

@@ -48,12 +48,15 @@ public sealed class LabellingSession
         return true;
     }
 
-    /// <summary>Records a label the service accepted for the current clip and moves on to the next clip.</summary>
-    public void Labelled(string label, long? eventId)
+    /// <summary>
+    /// Records a label the service accepted for the current clip and moves on to the next clip; false
+    /// when this was the last one.
+    /// </summary>
+    public bool Labelled(string label, long? eventId)
     {
         items[Index] = items[Index] with { Label = label };
         if (eventId is { } id) undo.Push((id, Index));
-        MoveNext();
+        return MoveNext();
     }
 
     /// <summary>The event to undo next and the clip it changed, without removing it.</summary>
