@@ -12,47 +12,25 @@ namespace PairwiseCL.Web.Tests.Datasets;
 public sealed class HostileUploadTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task ZipSlip_IsRefusedBeforeAnythingIsExtracted()
-    {
-        await using var admin = await SignedInScope.AdminAsync(portal);
-        var zip = Zip(("labels.csv", Text(Manifest + "../../escaped.wav,s1,1,neu\n")), ("../../escaped.wav", Wav()));
-
-        var outcome = await UploadSteps.UploadAsync(admin, zip, "slip");
-
-        Assert.False(outcome.Accepted);
-        Assert.Contains("'../../escaped.wav'", outcome.Message);
-        Assert.Contains("path traversal", outcome.Message);
-        await UploadSteps.AssertStoreUntouchedAsync(portal);
-    }
+    public Task ZipSlip_IsRefusedBeforeAnythingIsExtracted() => AssertRefusedAsync(
+        Zip(("labels.csv", Text(Manifest + "../../escaped.wav,s1,1,neu\n")), ("../../escaped.wav", Wav())),
+        "'../../escaped.wav'", "path traversal");
 
     [Fact]
-    public async Task AbsolutePathsAndLinks_AreRefused()
-    {
-        await using var admin = await SignedInScope.AdminAsync(portal);
+    public Task AnAbsolutePath_IsRefused() =>
+        AssertRefusedAsync(Zip(("/tmp/escaped-absolute.wav", Wav())), "'/tmp/escaped-absolute.wav'", "absolute path");
 
-        var absolute = await UploadSteps.UploadAsync(admin, Zip(("/tmp/escaped-absolute.wav", Wav())), "absolute");
-        var link = await UploadSteps.UploadAsync(admin, Zip(("labels.csv", Text(Manifest)), ("wav/escaped-link.wav", null)), "link");
-
-        Assert.False(absolute.Accepted);
-        Assert.Contains("absolute path", absolute.Message);
-        Assert.False(link.Accepted);
-        Assert.Contains("symbolic link", link.Message);
-        await UploadSteps.AssertStoreUntouchedAsync(portal);
-    }
+    [Fact]
+    public Task ASymbolicLink_IsRefused() =>
+        AssertRefusedAsync(Zip(("labels.csv", Text(Manifest)), ("wav/escaped-link.wav", null)), "'wav/escaped-link.wav'", "symbolic link");
 
     [Fact]
     public async Task ZipBomb_IsRefusedByItsCompressionRatio()
     {
-        await using var admin = await SignedInScope.AdminAsync(portal);
         var zip = Zip(("labels.csv", Text(Manifest + "big.wav,s1,1,neu\n")), ("big.wav", new byte[32 * 1024 * 1024]));
         Assert.True(zip.Length < 200 * 1024, "the test bomb should be small on the wire");
 
-        var outcome = await UploadSteps.UploadAsync(admin, zip, "bomb");
-
-        Assert.False(outcome.Accepted);
-        Assert.Contains("'big.wav'", outcome.Message);
-        Assert.Contains("zip bomb", outcome.Message);
-        await UploadSteps.AssertStoreUntouchedAsync(portal);
+        await AssertRefusedAsync(zip, "'big.wav'", "zip bomb");
     }
 
     [Fact]
@@ -71,46 +49,19 @@ public sealed class HostileUploadTests(PortalFactory portal) : IClassFixture<Por
     }
 
     [Fact]
-    public async Task AnArchiveWhoseOnlyClipIsNotAudio_FailsNamingTheFile()
-    {
-        await using var admin = await SignedInScope.AdminAsync(portal);
-        var zip = Zip(("labels.csv", Text(Manifest + "notes.wav,s1,1,neu\n")), ("notes.wav", Text("these are my notes, not audio")));
-
-        var job = await UploadSteps.UploadAndImportAsync(portal, admin, zip, "not-audio");
-
-        Assert.Equal(JobState.Failed, job.State);
-        Assert.Contains("nothing was stored", job.Error);
-        Assert.Contains("notes.wav", job.Error);
-        await UploadSteps.AssertStoreUntouchedAsync(portal);
-    }
+    public Task AnArchiveWhoseOnlyClipIsNotAudio_FailsNamingTheFile() => AssertImportFailsAsync(
+        Zip(("labels.csv", Text(Manifest + "notes.wav,s1,1,neu\n")), ("notes.wav", Text("these are my notes, not audio"))),
+        "nothing was stored", "notes.wav");
 
     [Fact]
-    public async Task AnArchiveWhoseOnlyClipIsATruncatedWav_FailsNamingTheFile()
-    {
-        await using var admin = await SignedInScope.AdminAsync(portal);
-        var zip = Zip(("labels.csv", Text(Manifest + "cut.wav,s1,1,neu\n")), ("cut.wav", TruncatedWav()));
-
-        var job = await UploadSteps.UploadAndImportAsync(portal, admin, zip, "truncated");
-
-        Assert.Equal(JobState.Failed, job.State);
-        Assert.Contains("cut.wav", job.Error);
-        Assert.Contains("nothing was stored", job.Error);
-        await UploadSteps.AssertStoreUntouchedAsync(portal);
-    }
+    public Task AnArchiveWhoseOnlyClipIsATruncatedWav_FailsNamingTheFile() => AssertImportFailsAsync(
+        Zip(("labels.csv", Text(Manifest + "cut.wav,s1,1,neu\n")), ("cut.wav", TruncatedWav())),
+        "cut.wav", "nothing was stored");
 
     [Fact]
-    public async Task ACsvWithoutTheMappedColumns_FailsListingTheMissingOnes()
-    {
-        await using var admin = await SignedInScope.AdminAsync(portal);
-        var zip = Zip(("labels.csv", Text("path,who,label\na.wav,s1,neu\n")), ("a.wav", Wav()));
-
-        var job = await UploadSteps.UploadAndImportAsync(portal, admin, zip, "columns");
-
-        Assert.Equal(JobState.Failed, job.State);
-        Assert.Contains("lacks the column(s) 'file', 'speaker', 'session'", job.Error);
-        Assert.Contains("its columns are: path, who, label", job.Error);
-        await UploadSteps.AssertStoreUntouchedAsync(portal);
-    }
+    public Task ACsvWithoutTheMappedColumns_FailsListingTheMissingOnes() => AssertImportFailsAsync(
+        Zip(("labels.csv", Text("path,who,label\na.wav,s1,neu\n")), ("a.wav", Wav())),
+        "lacks the column(s) 'file', 'speaker', 'session'", "its columns are: path, who, label");
 
     [Fact]
     public async Task AViewer_CannotUpload()
@@ -121,6 +72,30 @@ public sealed class HostileUploadTests(PortalFactory portal) : IClassFixture<Por
 
         Assert.False(outcome.Accepted);
         Assert.Contains("Only editors and owners", outcome.Message);
+        await UploadSteps.AssertStoreUntouchedAsync(portal);
+    }
+
+    /// <summary>The upload is refused at once, with every fragment in its message, and nothing is kept.</summary>
+    private async Task AssertRefusedAsync(byte[] zip, params string[] messageFragments)
+    {
+        await using var admin = await SignedInScope.AdminAsync(portal);
+
+        var outcome = await UploadSteps.UploadAsync(admin, zip, "hostile");
+
+        Assert.False(outcome.Accepted);
+        Assert.All(messageFragments, fragment => Assert.Contains(fragment, outcome.Message));
+        await UploadSteps.AssertStoreUntouchedAsync(portal);
+    }
+
+    /// <summary>The upload passes the archive checks, but its import job fails with every fragment in its error and stores nothing.</summary>
+    private async Task AssertImportFailsAsync(byte[] zip, params string[] errorFragments)
+    {
+        await using var admin = await SignedInScope.AdminAsync(portal);
+
+        var job = await UploadSteps.UploadAndImportAsync(portal, admin, zip, "broken");
+
+        Assert.Equal(JobState.Failed, job.State);
+        Assert.All(errorFragments, fragment => Assert.Contains(fragment, job.Error));
         await UploadSteps.AssertStoreUntouchedAsync(portal);
     }
 }
