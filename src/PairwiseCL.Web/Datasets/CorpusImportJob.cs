@@ -31,11 +31,11 @@ public sealed class CorpusImportJob(
     public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         var request = context.ReadPayload<CorpusImportRequest>();
-        if (await corpora.FindIdByNameAsync(request.CorpusName, request.WorkspaceId, cancellationToken) is not null)
-            throw new InvalidOperationException($"A corpus named '{request.CorpusName}' already exists; choose another name.");
         var createdFolder = CreatesFolder(request.Source) ? folders.CorpusFolder(request.CorpusName, context.JobId) : null;
         try
         {
+            if (await corpora.FindIdByNameAsync(request.CorpusName, request.WorkspaceId, cancellationToken) is not null)
+                throw new InvalidOperationException($"A corpus named '{request.CorpusName}' already exists; choose another name.");
             if (createdFolder is not null && Directory.Exists(createdFolder))
                 Directory.Delete(createdFolder, recursive: true); // a re-queued attempt starts clean
             var result = await ImportAsync(request, createdFolder, context, cancellationToken);

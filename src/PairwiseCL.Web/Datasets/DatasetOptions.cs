@@ -23,6 +23,12 @@ public sealed record DatasetOptions
     /// <summary>Entries smaller than this are not held to <see cref="MaxCompressionRatio"/> (tiny files compress oddly).</summary>
     public long CompressionRatioFloorBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// Server folders that "import from a server folder" may read (absolute paths); empty allows any
+    /// folder the portal's account can read.
+    /// </summary>
+    public IReadOnlyList<string> ServerImportRoots { get; init; } = [];
+
     /// <summary>Folders, under the storage data folder, for uploads in flight and for imported audio.</summary>
     public string UploadsFolder { get; init; } = "uploads";
 

@@ -80,6 +80,10 @@ public sealed class DatasetService(
         if (string.IsNullOrWhiteSpace(path) || !Path.IsPathRooted(path.Trim()))
             return DatasetOutcome.Refused("Give the absolute path of the folder (or CSV manifest) on the server.");
         var fullPath = Path.GetFullPath(path.Trim());
+        if (!IsAllowedServerPath(fullPath))
+            return DatasetOutcome.Refused(
+                $"{fullPath} is outside the folders this portal imports from ({string.Join(", ", options.Value.ServerImportRoots)}); " +
+                "ask an administrator to add it to Datasets:ServerImportRoots.");
         if (source == CorpusSourceKind.Manifest ? !File.Exists(fullPath) : !Directory.Exists(fullPath))
             return DatasetOutcome.Refused(source == CorpusSourceKind.Manifest
                 ? $"There is no CSV manifest at {fullPath} on the server."
@@ -115,6 +119,16 @@ public sealed class DatasetService(
         var id = await dispatcher.EnqueueAsync(CorpusImportJob.Request(request, await access.GetUserIdAsync()), cancellationToken);
         logger.LogInformation("Queued import of {What} as corpus {Name} (job {Job})", what, request.CorpusName, id);
         return new DatasetOutcome(true, $"Importing {what} as '{request.CorpusName}' (job #{id}).", id);
+    }
+
+    private bool IsAllowedServerPath(string fullPath)
+    {
+        var roots = options.Value.ServerImportRoots;
+        return roots.Count == 0 || roots.Any(root =>
+        {
+            var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+            return fullPath == folder || fullPath.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        });
     }
 
     private async Task<string?> CheckNameAsync(string corpusName, CancellationToken cancellationToken)
