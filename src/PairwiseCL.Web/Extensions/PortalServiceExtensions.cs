@@ -5,9 +5,10 @@ using PairwiseCL.Web.Accounts;
 using PairwiseCL.Web.Authorization;
 using PairwiseCL.Web.Corpora;
 using PairwiseCL.Web.Experiments;
+using PairwiseCL.Web.Datasets;
 using PairwiseCL.Web.Jobs;
-
 using PairwiseCL.Web.Health;
+using PairwiseCL.Web.Labelling;
 
 namespace PairwiseCL.Web.Extensions;
 
@@ -30,6 +31,8 @@ public static class PortalServiceExtensions
         builder.Services.AddScoped<CorpusService>();
         builder.Services.AddScoped<JobService>();
         builder.AddExperiments();
+        builder.Services.AddDatasets();
+        builder.Services.AddLabelling();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

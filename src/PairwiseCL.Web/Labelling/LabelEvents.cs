@@ -1,0 +1,21 @@
+using PairwiseCL.Store.Entities;
+
+namespace PairwiseCL.Web.Labelling;
+
+/// <summary>Changes an utterance's current label and returns the event that records the change.</summary>
+internal static class LabelEvents
+{
+    public static LabelEvent Record(UtteranceEntity utterance, string? label, string? userId)
+    {
+        var labelEvent = new LabelEvent
+        {
+            UtteranceId = utterance.Id,
+            UserId = userId,
+            PreviousLabel = utterance.Label,
+            Label = label,
+            AtUtc = DateTime.UtcNow,
+        };
+        utterance.Label = label;
+        return labelEvent;
+    }
+}

@@ -1,0 +1,72 @@
+using PairwiseCL.Core.Corpora;
+
+namespace PairwiseCL.Web.Labelling;
+
+/// <summary>
+/// One annotator's pass over a queue in the page: the clip in front of them, the labels they have set
+/// (kept up to date locally so progress moves without reloading the corpus) and their undo stack.
+/// </summary>
+public sealed class LabellingSession
+{
+    private readonly List<QueueItem> items;
+    private readonly Stack<(long EventId, int Index)> undo = new();
+
+    public LabellingSession(LabellingQueue queue)
+    {
+        Queue = queue;
+        items = [.. queue.Items];
+        var firstOpen = items.FindIndex(i => queue.LabelSet?.Map(i.Label) is null);
+        Index = firstOpen < 0 ? 0 : firstOpen;
+    }
+
+    public LabellingQueue Queue { get; }
+
+    public LabelSet? LabelSet => Queue.LabelSet;
+
+    public IReadOnlyList<QueueItem> Items => items;
+
+    public int Index { get; private set; }
+
+    public QueueItem? Current => items.Count == 0 ? null : items[Index];
+
+    public bool CanUndo => undo.Count > 0;
+
+    public LabellingProgress Progress => LabellingProgress.Of(items, LabelSet);
+
+    /// <summary>The class that key 1..9 stands for, or null.</summary>
+    public string? ClassForKey(string key) =>
+        LabellingKeys.ClassIndex(key) is { } i && LabelSet is { } set && i < set.Classes.Count ? set.Classes[i] : null;
+
+    public bool MoveNext() => MoveTo(Index + 1);
+
+    public bool MovePrevious() => MoveTo(Index - 1);
+
+    public bool MoveTo(int index)
+    {
+        if (index < 0 || index >= items.Count || index == Index) return false;
+        Index = index;
+        return true;
+    }
+
+    /// <summary>
+    /// Records a label the service accepted for the current clip and moves on to the next clip; false
+    /// when this was the last one.
+    /// </summary>
+    public bool Labelled(string label, long? eventId)
+    {
+        items[Index] = items[Index] with { Label = label };
+        if (eventId is { } id) undo.Push((id, Index));
+        return MoveNext();
+    }
+
+    /// <summary>The event to undo next and the clip it changed, without removing it.</summary>
+    public (long EventId, int Index)? PeekUndo() => undo.Count == 0 ? null : undo.Peek();
+
+    /// <summary>Applies an undo the service accepted: the clip gets its earlier label back and comes into view.</summary>
+    public void Undone(string? previousLabel)
+    {
+        var (_, index) = undo.Pop();
+        items[index] = items[index] with { Label = previousLabel };
+        Index = index;
+    }
+}

@@ -1,0 +1,51 @@
+using PairwiseCL.Core.Corpora;
+using PairwiseCL.Web.Labelling;
+
+namespace PairwiseCL.Web.Tests.Labelling;
+
+public sealed class LabellingSessionTests
+{
+    private static readonly LabelSet Emotions = new("emotions", ["neu", "ang"], new Dictionary<string, string> { ["exc"] = "ang" });
+
+    private static LabellingSession Session() => new(new LabellingQueue(1, "c", ["emotions"], Emotions,
+    [
+        new QueueItem("a", "s1", "1", 1, "neu"),
+        new QueueItem("b", "s1", "1", 1, "exc"),
+        new QueueItem("c", "s2", "2", 1, null),
+        new QueueItem("d", "s2", "2", 1, "oth"),
+    ]));
+
+    [Fact]
+    public void ASession_StartsAtTheFirstClipWithoutALabelInTheSet_AndMapsKeysToClasses()
+    {
+        var session = Session();
+
+        Assert.Equal("c", session.Current!.Key);
+        Assert.Equal("neu", session.ClassForKey("1"));
+        Assert.Equal("ang", session.ClassForKey("2"));
+        Assert.Null(session.ClassForKey("3"));
+        Assert.Null(session.ClassForKey(" "));
+        Assert.Equal((2, 4), (session.Progress.Labelled, session.Progress.Total));
+        Assert.Equal([("neu", 1), ("ang", 1)], session.Progress.PerClass);
+    }
+
+    [Fact]
+    public void Labelling_MovesOn_AndUndoBringsTheClipBackWithItsEarlierLabel()
+    {
+        var session = Session();
+
+        Assert.True(session.Labelled("ang", 10));
+        Assert.Equal("d", session.Current!.Key);
+        Assert.False(session.Labelled("neu", 11));
+        Assert.Equal((4, 4), (session.Progress.Labelled, session.Progress.Total));
+
+        Assert.Equal((11L, 3), session.PeekUndo());
+        session.Undone("oth");
+        Assert.Equal(("d", "oth"), (session.Current!.Key, session.Current.Label));
+        session.Undone(null);
+        Assert.Equal(("c", (string?)null), (session.Current!.Key, session.Current.Label));
+        Assert.False(session.CanUndo);
+        Assert.False(session.MovePrevious() && session.MovePrevious() && session.MovePrevious());
+        Assert.Equal("a", session.Current!.Key);
+    }
+}
