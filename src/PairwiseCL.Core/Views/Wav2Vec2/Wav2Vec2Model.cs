@@ -10,7 +10,7 @@ namespace PairwiseCL.Core.Views.Wav2Vec2;
 /// </summary>
 public sealed class Wav2Vec2Model : nn.Module<Tensor, Tensor>
 {
-    private readonly FeatureExtractor featureExtractor;
+    private readonly ConvolutionalFeatureExtractor featureExtractor;
     private readonly Wav2Vec2Encoder encoder;
 
     public Wav2Vec2Model(Wav2Vec2Config config, HiddenStateConvention convention = HiddenStateConvention.Torchaudio) : base(nameof(Wav2Vec2Model))
@@ -18,7 +18,7 @@ public sealed class Wav2Vec2Model : nn.Module<Tensor, Tensor>
         config.Validate();
         Config = config;
         Convention = convention;
-        featureExtractor = new FeatureExtractor(config);
+        featureExtractor = new ConvolutionalFeatureExtractor(config);
         encoder = new Wav2Vec2Encoder(config);
         register_module("feature_extractor", featureExtractor);
         register_module("encoder", encoder);

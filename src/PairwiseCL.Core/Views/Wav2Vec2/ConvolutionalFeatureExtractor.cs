@@ -4,11 +4,11 @@ using static TorchSharp.torch;
 namespace PairwiseCL.Core.Views.Wav2Vec2;
 
 /// <summary>The convolutional feature encoder: waveform [batch, samples] -> features [batch, frames, channels].</summary>
-internal sealed class FeatureExtractor : nn.Module<Tensor, Tensor>
+internal sealed class ConvolutionalFeatureExtractor : nn.Module<Tensor, Tensor>
 {
     private readonly TorchSharp.Modules.ModuleList<nn.Module<Tensor, Tensor>> convLayers = new();
 
-    public FeatureExtractor(Wav2Vec2Config config) : base(nameof(FeatureExtractor))
+    public ConvolutionalFeatureExtractor(Wav2Vec2Config config) : base(nameof(ConvolutionalFeatureExtractor))
     {
         var inChannels = 1;
         for (var i = 0; i < config.ConvLayers.Count; i++)
