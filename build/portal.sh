@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source build/prerequisites.sh
 ensure_system_packages
-exec dotnet run --project src/PairwiseCL.Web -c Release -- "$@"
+# Production settings (no developer error pages); ASPNETCORE_ENVIRONMENT=Development overrides.
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+exec dotnet run --project src/PairwiseCL.Web -c Release --no-launch-profile -- "$@"

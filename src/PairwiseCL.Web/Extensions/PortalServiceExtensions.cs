@@ -18,6 +18,9 @@ public static class PortalServiceExtensions
     public static void AddPortalServices(this WebApplicationBuilder builder)
     {
         builder.Configuration.AddSharedAppSettings();
+        // `dotnet run` in any environment serves MudBlazor's, Blazor's and our own assets from the build output's
+        // static-web-assets manifest; a published app has no such manifest and serves its wwwroot instead.
+        builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName);
         builder.Services.AddPairwiseStore(builder.Configuration);
