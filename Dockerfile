@@ -26,7 +26,7 @@ RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
 RUN useradd --create-home --uid 10001 pairwisecl && mkdir -p /data && chown pairwisecl /data
 COPY --from=build /out/web /app
 COPY --from=build /out/cli /app/cli
-ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
+ENV Kestrel__Endpoints__Http__Url=http://0.0.0.0:8080 \
     Storage__DataFolder=/data \
     Storage__DatabasePath=/data/pairwisecl.db \
     Storage__FeatureCachePath=/data/features \
