@@ -157,7 +157,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         var run = new RunResult(view, method, fraction, data.Fold.Index, data.Fold.TestSession, repeat, seed, tau,
             method == MethodNames.Supervised ? NotPretrained : set, subset.Count, test.Count, metrics.Uar, metrics.Wa,
             ToJagged(metrics.ConfusionMatrix), metrics.PerClassRecall.ToArray(), result.History.Count, result.BestValidationUar,
-            clock.Elapsed.TotalSeconds);
+            clock.Elapsed.TotalSeconds) { History = result.History };
         return (run, result);
     }
 

@@ -24,4 +24,8 @@ public sealed record RunResult(
     double[] PerClassRecall,
     int Epochs,
     double BestValidationUar,
-    double TrainingSeconds);
+    double TrainingSeconds)
+{
+    /// <summary>Per-epoch training loss, validation loss and validation UAR, for the run's drill-down curves.</summary>
+    public IReadOnlyList<Training.EpochRecord> History { get; init; } = [];
+}

@@ -26,6 +26,9 @@ public sealed class ProtocolRunnerTests : IDisposable
         Assert.Equal(4 * 2 * 3, first.Runs.Count);
         Assert.Equal(reports[^1].Total, reports[^1].Done);
         Assert.All(first.Runs, r => Assert.InRange(r.Uar, 0, 1));
+        // Every run carries its per-epoch curves, one record per epoch it trained.
+        Assert.All(first.Runs, r => Assert.Equal(r.Epochs, r.History.Count));
+        Assert.All(first.Runs.Where(r => r.Method != MethodNames.PairwiseFrozen), r => Assert.All(r.History, h => Assert.True(double.IsFinite(h.TrainLoss))));
         var egemapsSupervised = first.Runs.Where(r => r.View == "egemaps" && r.Method == MethodNames.Supervised).Average(r => r.Uar);
         Assert.True(egemapsSupervised > 0.8, $"supervised eGeMAPS UAR {egemapsSupervised} on separable data");
         Assert.All(first.Runs.Where(r => r.Method != MethodNames.Supervised), r => Assert.Equal("all", r.PretrainingSet));
@@ -42,6 +45,8 @@ public sealed class ProtocolRunnerTests : IDisposable
 
         var resumed = new ProtocolRunner(Path.Combine(_work, "a"), device: TorchSharp.torch.CPU).Run(configuration, input);
         Assert.Equal(Metrics(first.Runs), Metrics(resumed.Runs));
+        // Runs read back from the work folder keep their curves.
+        Assert.All(resumed.Runs, r => Assert.Equal(r.Epochs, r.History.Count));
     }
 
     [Fact]
