@@ -16,7 +16,7 @@ internal sealed class TrainingCurve
         if (progress.Epoch is { } e)
         {
             if (points.Count > 0 && (e.Epoch <= points[^1].Epoch || e.Phase != points[^1].Phase)) points.Clear();
-            points.Add(new EpochPoint(e.Phase, e.Epoch, e.MaxEpochs, e.TrainLoss, e.ValidationLoss, e.ValidationUar));
+            points.Add(new EpochPoint(e.Phase, e.Epoch, e.MaxEpochs, e.TrainLoss, e.ValidationLoss, e.ValidationUar, e.EstimatedRemaining.TotalSeconds));
         }
         else
         {

@@ -1,10 +1,17 @@
 using System.Globalization;
+using PairwiseCL.Web.Experiments;
 
 namespace PairwiseCL.Web.Jobs;
 
 /// <summary>How progress numbers read on the pages.</summary>
 public static class ProgressText
 {
+    /// <summary>The protocol's time left once a unit has finished; before that, the current training's.</summary>
+    public static string TimeLeft(ExperimentProgress progress) =>
+        progress.SecondsLeft > 0 ? TimeLeft(progress.SecondsLeft)
+        : progress.Epoch is { SecondsLeft: > 0 } epoch ? TimeLeft(epoch.SecondsLeft) + " in this training"
+        : "";
+
     public static string TimeLeft(double? seconds) => seconds switch
     {
         null or <= 0 => "",
