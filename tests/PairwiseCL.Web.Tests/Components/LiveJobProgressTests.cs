@@ -46,7 +46,11 @@ public sealed class LiveJobProgressTests : BunitContext
             var epoch = Normalise(view.Find(".pcl-progress-epoch").TextContent);
             Assert.Equal("pretrain epoch 2 / 5 · training loss 1.000 · validation loss 1.125 · validation UAR 0.375", epoch);
             Assert.Contains("1 / 4", view.Find(".pcl-progress-units").TextContent);
-            Assert.NotEmpty(view.FindAll(".pcl-loss-curve"));
+            // The curve's vertical axis reads in loss units, the horizontal one in epochs.
+            var axis = view.FindAll(".pcl-loss-curve svg text").Select(t => t.TextContent.Trim()).ToList();
+            Assert.Contains("1.50", axis);
+            Assert.Contains("2", axis);
+            Assert.DoesNotContain(axis, label => label.Contains("1500"));
         }, TimeSpan.FromSeconds(5));
     }
 
