@@ -41,18 +41,32 @@ public sealed class PortalProcess : IDisposable
     /// <summary>Everything the process wrote, for failure messages.</summary>
     public string Output => string.Join('\n', output);
 
-    /// <summary>Starts the portal and waits until its health endpoint answers.</summary>
+    /// <summary>Starts the portal and waits until its health endpoint answers; a portal that does not is killed.</summary>
     public static async Task<PortalProcess> StartAsync(string folder, double staleAfterSeconds, TimeSpan timeout)
     {
         var portal = new PortalProcess(folder, FreePort(), staleAfterSeconds);
-        using var client = new HttpClient { BaseAddress = portal.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            await portal.WaitUntilHealthyAsync(timeout);
+            return portal;
+        }
+        catch
+        {
+            portal.Dispose();
+            throw;
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            Assert.False(portal.process.HasExited, $"The portal exited with {(portal.process.HasExited ? portal.process.ExitCode : 0)}:\n{portal.Output}");
+            Assert.False(process.HasExited, $"The portal exited with {(process.HasExited ? process.ExitCode : 0)}:\n{Output}");
             try
             {
-                if ((await client.GetAsync("health")).StatusCode == HttpStatusCode.OK) return portal;
+                if ((await client.GetAsync("health")).StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException)
             {
@@ -62,7 +76,7 @@ public sealed class PortalProcess : IDisposable
             {
                 // Starting up slowly.
             }
-            Assert.True(DateTime.UtcNow < deadline, $"The portal did not answer within {timeout}:\n{portal.Output}");
+            Assert.True(DateTime.UtcNow < deadline, $"The portal did not answer within {timeout}:\n{Output}");
             await Task.Delay(100);
         }
     }
