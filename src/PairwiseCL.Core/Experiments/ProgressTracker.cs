@@ -23,14 +23,14 @@ internal sealed class ProgressTracker(int total, Stopwatch clock, IProgress<Prot
 
     /// <summary>Epoch-level detail for long steps (pre-training), without advancing the unit count.</summary>
     public IProgress<TrainingProgress> Epochs() =>
-        new InlineProgress<TrainingProgress>(p => Report($"{_step} — epoch {p.Epoch}/{p.MaxEpochs}, loss {p.TrainLoss:F3}/{p.ValidationLoss:F3}"));
+        new InlineProgress<TrainingProgress>(p => Report($"{_step} — epoch {p.Epoch}/{p.MaxEpochs}, loss {p.TrainLoss:F3}/{p.ValidationLoss:F3}", p));
 
-    private void Report(string step)
+    private void Report(string step, TrainingProgress? epoch = null)
     {
         if (progress is null) return;
         var elapsed = clock.Elapsed;
         var remaining = _done == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(elapsed.Ticks / _done * (total - _done));
-        progress.Report(new ProtocolProgress(_done, total, step, elapsed, remaining));
+        progress.Report(new ProtocolProgress(_done, total, step, elapsed, remaining, epoch));
     }
 
     private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>

@@ -105,7 +105,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                         continue;
                     }
                     var (run, tuned) = FineTune(configuration, data, view, method, set, tau, fraction, repeat, seed, subset,
-                        method == MethodNames.Supervised ? null : pretrained[(set, tau)], cancellationToken);
+                        method == MethodNames.Supervised ? null : pretrained[(set, tau)], tracker.Epochs(), cancellationToken);
                     runs.Add(run);
                     Save(stored, run);
                     if (keepsModel)
@@ -139,7 +139,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
 
     private (RunResult Run, FineTuningResult Result) FineTune(ProtocolConfiguration configuration, FoldData data, string view, string method,
         string set, double tau, double fraction, int repeat, int seed, IReadOnlyList<(Utterance Utterance, int ClassIndex)> subset,
-        PretrainingResult? pretrained, CancellationToken cancellationToken)
+        PretrainingResult? pretrained, IProgress<TrainingProgress> epochs, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var classes = data.Input.FineTuneLabels.Classes.Count;
@@ -148,8 +148,8 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         var settings = configuration.FineTuning with { Seed = seed, FreezeEncoder = method == MethodNames.PairwiseFrozen };
         var tuner = new FineTuner(_device);
         var result = method == MethodNames.Supervised
-            ? tuner.TrainSupervised(view, configuration.Architecture, classes, training, validation, settings, cancellationToken: cancellationToken)
-            : tuner.FineTune(pretrained!.Model.Encoder(view), view, configuration.Architecture, classes, training, validation, settings, cancellationToken: cancellationToken);
+            ? tuner.TrainSupervised(view, configuration.Architecture, classes, training, validation, settings, progress: epochs, cancellationToken: cancellationToken)
+            : tuner.FineTune(pretrained!.Model.Encoder(view), view, configuration.Architecture, classes, training, validation, settings, progress: epochs, cancellationToken: cancellationToken);
 
         var test = data.LabelledTest;
         var predicted = Inference.Predict(result.Model, test.Select(t => data.FeaturesOf(t.Utterance, view)).ToList(), _device, cancellationToken: cancellationToken);

@@ -8,7 +8,9 @@ using PairwiseCL.Core.Views.Cache;
 using PairwiseCL.Core.Views.Extraction;
 using PairwiseCL.Store;
 using PairwiseCL.Store.Corpora;
+using PairwiseCL.Store.Entities;
 using PairwiseCL.Store.Jobs;
+using PairwiseCL.Web.Jobs;
 using PairwiseCL.Web.Results;
 
 namespace PairwiseCL.Web.Experiments;
@@ -24,6 +26,7 @@ public sealed class ExperimentJobHandler(
     ExperimentViews views,
     ExperimentResultWriter resultWriter,
     IOptions<StorageOptions> storage,
+    JobProgressFeed feed,
     ILoggerFactory loggers) : IJobHandler
 {
     public const string JobKind = "run-experiment";
@@ -47,14 +50,27 @@ public sealed class ExperimentJobHandler(
             ?? throw new InvalidOperationException($"Corpus #{experiment.FinetuneCorpusId} of experiment '{experiment.Name}' no longer exists.");
         await context.LogAsync($"experiment '{experiment.Name}' on '{corpus.Name}' ({corpus.Utterances.Count} utterances), views {string.Join(", ", launch.Protocol.Views)}", cancellationToken);
 
-        var sink = new JobProgressSink(context, ProgressInterval, cancellationToken);
-        var (usable, features) = await Task.Run(() => ExtractFeatures(corpus, launch.Protocol.Views, sink, context, cancellationToken), cancellationToken);
+        var sink = new JobProgressSink(context, feed, ProgressInterval, cancellationToken);
+        try
+        {
+            var (usable, features) = await Task.Run(() => ExtractFeatures(corpus, launch.Protocol.Views, sink, context, cancellationToken), cancellationToken);
 
-        var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>());
-        var input = new ProtocolInput(usable, launch.FineTuneLabels, features);
-        var report = await Task.Run(() => runner.Run(launch.Protocol, input, new InlineProgress<ProtocolProgress>(p =>
-            sink.Report(new ExperimentProgress("training", p.Done, p.Total, p.Step, p.EstimatedRemaining.TotalSeconds))), cancellationToken), cancellationToken);
-        sink.Flush();
+            var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>());
+            var input = new ProtocolInput(usable, launch.FineTuneLabels, features);
+            var curve = new TrainingCurve();
+            var report = await Task.Run(() => runner.Run(launch.Protocol, input,
+                new InlineProgress<ProtocolProgress>(p => sink.Report(curve.Next(p))), cancellationToken), cancellationToken);
+            sink.Flush();
+            await StoreAsync(experiment, report, context, cancellationToken);
+        }
+        finally
+        {
+            feed.Complete(context.JobId);
+        }
+    }
+
+    private async Task StoreAsync(ExperimentEntity experiment, ReportContent report, JobContext context, CancellationToken cancellationToken)
+    {
         report = report with { Title = experiment.Name, ConfigurationJson = experiment.ConfigurationJson };
 
         var stored = await resultWriter.WriteAsync(experiment, report, context.JobId, cancellationToken);

@@ -10,7 +10,8 @@ public static class ExperimentProgressReader
         if (string.IsNullOrWhiteSpace(json)) return null;
         try
         {
-            return JsonSerializer.Deserialize<ExperimentProgress>(json);
+            // Other jobs' progress records deserialise too, with the fields they lack left null.
+            return JsonSerializer.Deserialize<ExperimentProgress>(json) is { Stage: not null, Step: not null } progress ? progress : null;
         }
         catch (JsonException)
         {

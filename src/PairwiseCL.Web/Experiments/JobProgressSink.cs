@@ -1,12 +1,14 @@
 using PairwiseCL.Store.Jobs;
+using PairwiseCL.Web.Jobs;
 
 namespace PairwiseCL.Web.Experiments;
 
 /// <summary>
-/// Bridges Core's synchronous progress callbacks to the job record: it writes at most one update per
-/// interval (the last one always when <see cref="Flush"/> is called), from the training thread itself.
+/// Bridges Core's synchronous progress callbacks to the job: every update goes to the in-process
+/// <see cref="JobProgressFeed"/> at once, and at most one per interval to the job record (the last one
+/// always when <see cref="Flush"/> is called), from the training thread itself.
 /// </summary>
-internal sealed class JobProgressSink(JobContext context, TimeSpan interval, CancellationToken cancellationToken)
+internal sealed class JobProgressSink(JobContext context, JobProgressFeed feed, TimeSpan interval, CancellationToken cancellationToken)
 {
     private readonly Lock gate = new();
     private DateTime lastWrite = DateTime.MinValue;
@@ -14,6 +16,7 @@ internal sealed class JobProgressSink(JobContext context, TimeSpan interval, Can
 
     public void Report(ExperimentProgress progress)
     {
+        feed.Publish(context.JobId, progress);
         lock (gate)
         {
             pending = progress;

@@ -33,6 +33,7 @@ public static class PortalServiceExtensions
 
         builder.Services.AddScoped<CorpusService>();
         builder.Services.AddScoped<JobService>();
+        builder.Services.AddSingleton<JobProgressFeed>();
         builder.AddExperiments();
         builder.Services.AddDatasets();
         builder.Services.AddLabelling();

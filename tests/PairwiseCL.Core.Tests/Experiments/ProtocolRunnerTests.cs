@@ -25,6 +25,10 @@ public sealed class ProtocolRunnerTests : IDisposable
         // 4 sessions -> 4 folds; 2 views x 1 fraction x 1 repeat x 3 methods per fold.
         Assert.Equal(4 * 2 * 3, first.Runs.Count);
         Assert.Equal(reports[^1].Total, reports[^1].Done);
+        // Epoch-level detail of pre-training and fine-tuning passes through; reports between trainings carry none.
+        Assert.Contains(reports, r => r.Epoch is { Phase: "pre-training", Epoch: 1 });
+        Assert.Contains(reports, r => r.Epoch is { Phase: "fine-tuning", ValidationUar: not null });
+        Assert.Null(reports[^1].Epoch);
         Assert.All(first.Runs, r => Assert.InRange(r.Uar, 0, 1));
         // Every run carries its per-epoch curves, one record per epoch it trained.
         Assert.All(first.Runs, r => Assert.Equal(r.Epochs, r.History.Count));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PairwiseCL.Store.Entities;
 using PairwiseCL.Web.Experiments;
+using PairwiseCL.Web.Jobs;
 using PairwiseCL.Web.Results;
 
 namespace PairwiseCL.Web.Tests.Experiments;
@@ -29,6 +30,25 @@ public sealed class ExperimentJobTests(FinishedExperiment finished)
         });
         Assert.Equal(runs.Count, runs.Select(r => r.ConfigurationHash).Distinct().Count());
         Assert.Equal(new[] { 0, 1, 2 }, runs.Select(r => r.Fold).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task RunningJob_PushesEpochsWithTheirLossCurve_AndLeavesTheStoredRecordWhenDone()
+    {
+        List<ExperimentProgress> pushed;
+        lock (finished.Pushed) pushed = [.. finished.Pushed];
+
+        Assert.Contains(pushed, p => p.Stage.StartsWith("features ", StringComparison.Ordinal));
+        var epochs = pushed.Where(p => p.Epoch is not null).ToList();
+        Assert.Contains(epochs, p => p.Epoch!.Phase == "fine-tuning" && p.Epoch.ValidationUar is not null);
+        // Two fine-tuning epochs per run: the second report of a training carries both points of its curve.
+        Assert.Contains(epochs, p => p.Curve!.Count == 2 && p.Curve[0].Epoch == 1 && p.Curve[1].Epoch == 2);
+        Assert.Equal(pushed[^1].Total, pushed[^1].Done);
+        Assert.Null(finished.Portal.Get<JobProgressFeed>().Latest(finished.JobId));
+
+        var stored = ExperimentProgressReader.Read((await finished.Portal.Get<PairwiseCL.Store.Jobs.JobStore>().FindAsync(finished.JobId))!.ProgressJson);
+        Assert.NotNull(stored);
+        Assert.Equal((stored.Total, stored.Total), (stored.Done, pushed[^1].Total));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using PairwiseCL.Core.Views;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Entities;
 using PairwiseCL.Web.Experiments;
+using PairwiseCL.Web.Jobs;
 using PairwiseCL.Web.Tests.TestSupport;
 
 namespace PairwiseCL.Web.Tests.Experiments;
@@ -28,6 +29,11 @@ public sealed class FinishedExperiment : IAsyncLifetime
     public JobEntity Job { get; private set; } = default!;
 
     public ExperimentDraft Draft { get; private set; } = default!;
+
+    /// <summary>Every progress report the job pushed to the in-process feed while it ran, in order.</summary>
+    public IReadOnlyList<ExperimentProgress> Pushed => pushed;
+
+    private readonly List<ExperimentProgress> pushed = [];
 
     /// <summary>mel plus eGeMAPS with every method when the eGeMAPS view exists; mel alone (supervised) otherwise.</summary>
     public static ExperimentDraft TinyDraft(int corpusId)
@@ -61,6 +67,11 @@ public sealed class FinishedExperiment : IAsyncLifetime
         CorpusId = await Portal.Get<CorpusRepository>().SaveAsync(corpus);
         Draft = TinyDraft(CorpusId);
 
+        var feed = Portal.Get<JobProgressFeed>();
+        feed.Changed += jobId =>
+        {
+            if (feed.Latest(jobId) is { } progress) lock (pushed) pushed.Add(progress);
+        };
         var admin = await SignedInUsers.BrowserAsync(Portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         var response = await admin.PostAsJsonAsync("/api/experiments", Draft);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
