@@ -13,12 +13,18 @@ internal static class CorpusLoading
         if (parse.GetValue(source.StoredName) is { } name)
         {
             if (source.IsGiven(parse)) throw new CliUsageException("Give --corpus <name> or a corpus source on disk, not both.");
-            var corpora = await settings.CorporaAsync(ct);
-            var id = await corpora.FindIdByNameAsync(name, cancellationToken: ct)
-                     ?? throw new CliUsageException($"No corpus named '{name}' in {settings.Storage.DatabaseFullPath}; `pairwisecl corpora` lists them.");
-            return (await corpora.LoadAsync(id, cancellationToken: ct))!;
+            return await LoadStoredAsync(name, settings, ct);
         }
         return Import(source, parse, ct).Corpus;
+    }
+
+    /// <summary>A corpus from the store by name.</summary>
+    public static async Task<Corpus> LoadStoredAsync(string name, CliSettings settings, CancellationToken ct)
+    {
+        var corpora = await settings.CorporaAsync(ct);
+        var id = await corpora.FindIdByNameAsync(name, cancellationToken: ct)
+                 ?? throw new CliUsageException($"No corpus named '{name}' in {settings.Storage.DatabaseFullPath}; `pairwisecl corpora` lists them.");
+        return (await corpora.LoadAsync(id, cancellationToken: ct))!;
     }
 
     /// <summary>Imports from disk with a progress bar, printing every skipped file.</summary>

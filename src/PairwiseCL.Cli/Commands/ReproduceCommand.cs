@@ -27,6 +27,7 @@ internal static class ReproduceCommand
         var ood = new Option<bool?>("--out-of-distribution") { Description = "Also pre-train on the target emotions only and on the other emotions only (Figure 4). Default: on, off with --quick." };
         var pretrainEpochs = new Option<int?>("--pretrain-epochs") { Description = "Maximum pre-training epochs (default 100; quick 20)." };
         var finetuneEpochs = new Option<int?>("--finetune-epochs") { Description = "Maximum fine-tuning epochs (default 100; quick 25)." };
+        var pretrainCorpus = new Option<string?>("--pretrain-corpus") { Description = "A stored corpus (labelled or not) whose utterances join every fold's pre-training; it never fine-tunes or tests." };
         var batchSize = new Option<int?>("--batch-size") { Description = "Mini-batch size for pre-training and fine-tuning (default 128, the paper's)." };
         var learningRate = new Option<double?>("--learning-rate") { Description = "Adam learning rate for pre-training and fine-tuning (default 1e-3)." };
         var patience = new Option<int?>("--patience") { Description = "Fine-tuning early-stopping patience in epochs (default 20; quick 8)." };
@@ -36,13 +37,14 @@ internal static class ReproduceCommand
         var work = new Option<DirectoryInfo?>("--work") { Description = "Work folder for checkpoints and finished runs (default: <DataFolder>/work); re-running resumes from it." };
         var command = new Command("reproduce", "Run the paper's evaluation protocol (pre-training, sparse-label fine-tuning, statistics, t-SNE, PWCCA) and write a report.");
         source.AddTo(command);
-        foreach (var option in new Option[] { labels, labelSet, views, methods, fractions, repeats, temperatures, quick, ood, pretrainEpochs, finetuneEpochs, batchSize, learningRate, patience, pretrainPatience, seed, output, work })
+        foreach (var option in new Option[] { labels, labelSet, views, methods, fractions, repeats, temperatures, quick, ood, pretrainEpochs, finetuneEpochs, pretrainCorpus, batchSize, learningRate, patience, pretrainPatience, seed, output, work })
             command.Options.Add(option);
 
         command.SetAction((parse, ct) => CliRunner.Run(async () =>
         {
             await using var settings = CliSettings.Load();
             var corpus = await CorpusLoading.LoadAsync(source, parse, settings, ct);
+            var extra = parse.GetValue(pretrainCorpus) is { } extraName ? await CorpusLoading.LoadStoredAsync(extraName, settings, ct) : null;
             var fineTuneLabels = ChooseLabels(corpus, parse.GetValue(labels), parse.GetValue(labelSet));
             var viewNames = List(parse.GetValue(views)!);
             var configuration = Configure(parse.GetValue(quick) ? ProtocolConfiguration.Quick(viewNames) : ProtocolConfiguration.Paper(viewNames),
@@ -58,10 +60,18 @@ internal static class ReproduceCommand
                 new Progress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, p.View))), ct));
             foreach (var failure in failures) AnsiConsole.MarkupLine($"[yellow]left out[/] {Markup.Escape(failure.Message)}");
             corpus = usable;
+            var input = new ProtocolInput(corpus, fineTuneLabels, features);
+            if (extra is not null)
+            {
+                var (extraUsable, extraFeatures, extraFailures) = ConsoleProgress.Run("pre-training corpus features", progress =>
+                    ProtocolFeatures.Extract(extractor, extra, featureViews, new Progress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, p.View))), ct));
+                foreach (var failure in extraFailures) AnsiConsole.MarkupLine($"[yellow]left out[/] {Markup.Escape(failure.Message)}");
+                input = input with { AdditionalPretraining = new AdditionalPretraining(extraUsable, extraFeatures) };
+            }
 
             var workFolder = parse.GetValue(work)?.FullName ?? Path.Combine(settings.DataFolder, "work");
             var runner = new ProtocolRunner(workFolder);
-            var report = ConsoleProgress.Run("protocol", progress => runner.Run(configuration, new ProtocolInput(corpus, fineTuneLabels, features),
+            var report = ConsoleProgress.Run("protocol", progress => runner.Run(configuration, input,
                 new Progress<ProtocolProgress>(p => progress.Report((p.Done, p.Total, $"{p.Step} (about {p.EstimatedRemaining:hh\\:mm\\:ss} left)"))), ct));
 
             var folder = parse.GetValue(output)!.FullName;

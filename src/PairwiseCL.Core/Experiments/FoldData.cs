@@ -36,6 +36,17 @@ internal sealed class FoldData(Fold fold, ProtocolInput input, IReadOnlyDictiona
     public MultiViewDataset Dataset(IReadOnlyList<Utterance> utterances, IReadOnlyList<string> views) =>
         new(views.ToDictionary(v => v, v => (IReadOnlyList<FeatureMatrix>)utterances.Select(u => FeaturesOf(u, v)).ToList()));
 
+    /// <summary>
+    /// The pre-training training data of a set: the fold's training sessions, plus, for "all", every utterance of
+    /// the additional pre-training corpus.
+    /// </summary>
+    public MultiViewDataset PretrainingDataset(IReadOnlyList<Utterance> foldTrain, string set, IReadOnlyList<string> views)
+    {
+        var extra = set == "all" ? input.AdditionalPretraining : null;
+        return new(views.ToDictionary(v => v, v => (IReadOnlyList<FeatureMatrix>)foldTrain.Select(u => FeaturesOf(u, v))
+            .Concat(extra?.Features[v] ?? []).ToList()));
+    }
+
     public MultiViewDataset Labelled(IReadOnlyList<(Utterance Utterance, int ClassIndex)> items, string view) =>
         new(new Dictionary<string, IReadOnlyList<FeatureMatrix>> { [view] = items.Select(i => FeaturesOf(i.Utterance, view)).ToList() },
             items.Select(i => i.ClassIndex).ToList());

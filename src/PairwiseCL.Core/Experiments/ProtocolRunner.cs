@@ -35,7 +35,11 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         configuration.Validate();
         input.Validate(configuration);
         var clock = Stopwatch.StartNew();
-        var key = ConfigurationHash.Of(new { configuration, corpus = input.Corpus.Name, labels = input.FineTuneLabels, count = input.Corpus.Utterances.Count });
+        var key = ConfigurationHash.Of(new
+        {
+            configuration, corpus = input.Corpus.Name, labels = input.FineTuneLabels, count = input.Corpus.Utterances.Count,
+            pretrainingCorpus = input.AdditionalPretraining?.Corpus.Name, pretrainingCount = input.AdditionalPretraining?.Corpus.Utterances.Count,
+        });
         var folder = Path.Combine(workFolder, key);
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "configuration.json"), JsonSerializer.Serialize(configuration, Json));
@@ -59,15 +63,16 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                 foreach (var (set, tau) in PretrainingsFor(configuration))
                 {
                     var (train, validation) = data.PretrainingSets(set);
-                    if (train.Count < 2 || validation.Count < 2)
+                    var trainingData = data.PretrainingDataset(train, set, configuration.Views);
+                    if (trainingData.Count < 2 || validation.Count < 2)
                     {
-                        _logger.LogWarning("Fold {Fold}: too few utterances to pre-train on '{Set}' ({Train} train, {Validation} validation); skipped.", fold.Index, set, train.Count, validation.Count);
+                        _logger.LogWarning("Fold {Fold}: too few utterances to pre-train on '{Set}' ({Train} train, {Validation} validation); skipped.", fold.Index, set, trainingData.Count, validation.Count);
                         tracker.Advance(plan.PretrainingUnits, $"fold {fold.Index}: skipped pre-training on {set}");
                         continue;
                     }
                     tracker.Step($"fold {fold.Index + 1}/{folds.Count}: pre-training on {set} utterances, tau {tau}");
                     var result = new Pretrainer(_device).Run(configuration.Views, configuration.Architecture,
-                        data.Dataset(train, configuration.Views), data.Dataset(validation, configuration.Views),
+                        trainingData, data.Dataset(validation, configuration.Views),
                         configuration.Pretraining with { Temperature = tau, Seed = StableSeed.Of(configuration.Seed, fold.Index, 1) },
                         Path.Combine(folder, "checkpoints", $"fold{fold.Index}-{set}-tau{tau}"),
                         tracker.Epochs(), cancellationToken);

@@ -81,6 +81,37 @@ public sealed class ProtocolRunnerTests : IDisposable
     }
 
     [Fact]
+    public void AnUnlabelledPretrainingCorpusJoinsEveryFoldsPretrainingButNeverFineTunes()
+    {
+        var input = SyntheticInput(seed: 3);
+        var other = SyntheticInput(seed: 4);
+        var unlabelled = other.Corpus with
+        {
+            Name = "unlabelled",
+            Utterances = other.Corpus.Utterances.Select(u => u with { Id = "x-" + u.Id, Label = null, Session = "99" }).ToList(),
+        };
+        var withExtra = input with { AdditionalPretraining = new AdditionalPretraining(unlabelled, other.Features) };
+
+        var fold = LeaveOneSessionOutFolds.Create(input.Corpus.Utterances)[0];
+        var index = input.Corpus.Utterances.Select((u, i) => (u.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var data = new FoldData(fold, withExtra, index);
+        var (train, _) = data.PretrainingSets("all");
+        Assert.Equal(fold.Train.Count + unlabelled.Utterances.Count, data.PretrainingDataset(train, "all", ["mel", "egemaps"]).Count);
+        var (target, _) = data.PretrainingSets("target");
+        Assert.Equal(target.Count, data.PretrainingDataset(target, "target", ["mel", "egemaps"]).Count);
+
+        var configuration = SmallConfiguration() with { Methods = [MethodNames.PairwiseFrozen], Analysis = false };
+        var report = new ProtocolRunner(_work, device: TorchSharp.torch.CPU).Run(configuration, withExtra);
+        Assert.Equal(4 * 2, report.Runs.Count);                       // fine-tuning and tests only on the main corpus
+        Assert.All(report.Runs, r => Assert.NotEqual("99", r.TestSession));
+        var plain = new ProtocolRunner(_work, device: TorchSharp.torch.CPU).Run(configuration, input);
+        Assert.NotEqual(Metrics(plain.Runs), Metrics(report.Runs));    // the extra utterances changed the encoders
+
+        var missing = withExtra with { AdditionalPretraining = new AdditionalPretraining(unlabelled, new Dictionary<string, IReadOnlyList<FeatureMatrix>>()) };
+        Assert.Contains("unlabelled", Assert.Throws<ArgumentException>(() => new ProtocolRunner(_work).Run(configuration, missing)).Message);
+    }
+
+    [Fact]
     public void CancellationStopsTheProtocol()
     {
         using var cancellation = new CancellationTokenSource();
