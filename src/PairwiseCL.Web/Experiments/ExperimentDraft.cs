@@ -14,6 +14,12 @@ public sealed class ExperimentDraft
 
     public int CorpusId { get; set; }
 
+    /// <summary>
+    /// Another corpus of the workspace (labelled or not) whose utterances join every fold's pre-training; it never
+    /// fine-tunes or tests. Null: the fine-tuning corpus pre-trains alone.
+    /// </summary>
+    public int? PretrainCorpusId { get; set; }
+
     /// <summary>A label set of the corpus by name; when empty, <see cref="Labels"/> are the classes.</summary>
     public string? LabelSetName { get; set; }
 

@@ -57,6 +57,14 @@ public sealed class ExperimentJobHandler(
 
             var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>());
             var input = new ProtocolInput(usable, launch.FineTuneLabels, features);
+            if (experiment.PretrainCorpusId is { } extraId && extraId != experiment.FinetuneCorpusId)
+            {
+                var extra = await corpora.LoadAsync(extraId, experiment.WorkspaceId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Pre-training corpus #{extraId} of experiment '{experiment.Name}' no longer exists.");
+                await context.LogAsync($"pre-training also on '{extra.Name}' ({extra.Utterances.Count} utterances)", cancellationToken);
+                var (extraUsable, extraFeatures) = await Task.Run(() => ExtractFeatures(extra, launch.Protocol.Views, sink, context, cancellationToken), cancellationToken);
+                input = input with { AdditionalPretraining = new AdditionalPretraining(extraUsable, extraFeatures) };
+            }
             var curve = new TrainingCurve();
             var report = await Task.Run(() => runner.Run(launch.Protocol, input,
                 new InlineProgress<ProtocolProgress>(p => sink.Report(curve.Next(p))), cancellationToken), cancellationToken);

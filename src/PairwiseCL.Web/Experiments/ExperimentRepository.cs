@@ -7,7 +7,7 @@ namespace PairwiseCL.Web.Experiments;
 /// <summary>Experiments in the store: creation, listing, and the job that runs each one.</summary>
 public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> contextFactory)
 {
-    public async Task<int> CreateAsync(int workspaceId, string name, int corpusId, string configurationJson, string? userId, CancellationToken cancellationToken)
+    public async Task<int> CreateAsync(int workspaceId, string name, int corpusId, int? pretrainCorpusId, string configurationJson, string? userId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var entity = new ExperimentEntity
@@ -15,7 +15,7 @@ public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> cont
             WorkspaceId = workspaceId,
             Name = name,
             FinetuneCorpusId = corpusId,
-            PretrainCorpusId = corpusId,
+            PretrainCorpusId = pretrainCorpusId ?? corpusId,
             ConfigurationJson = configurationJson,
             ConfigurationHash = ExperimentLaunch.HashOf(configurationJson),
             CreatedByUserId = userId,

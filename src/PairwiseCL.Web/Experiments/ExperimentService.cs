@@ -61,7 +61,7 @@ public sealed class ExperimentService(
         var workspaceId = await workspace.GetIdAsync(cancellationToken);
         var userId = await access.GetUserIdAsync();
         var launch = new ExperimentLaunch(draft.ToConfiguration(), labels);
-        var experimentId = await experiments.CreateAsync(workspaceId, draft.Name.Trim(), draft.CorpusId, launch.ToJson(), userId, cancellationToken);
+        var experimentId = await experiments.CreateAsync(workspaceId, draft.Name.Trim(), draft.CorpusId, draft.PretrainCorpusId, launch.ToJson(), userId, cancellationToken);
         var jobId = await dispatcher.EnqueueAsync(ExperimentJobHandler.Request(experimentId, workspaceId, userId), cancellationToken);
         logger.LogInformation("Experiment #{Id} '{Name}' launched as job #{Job}", experimentId, draft.Name, jobId);
         return new LaunchResult(experimentId, jobId, []);
@@ -75,6 +75,9 @@ public sealed class ExperimentService(
             problems.Add("Choose a corpus of this workspace.");
             return null;
         }
+        if (draft.PretrainCorpusId is { } extra && extra != draft.CorpusId
+            && await corpora.FindSummaryAsync(extra, await workspace.GetIdAsync(cancellationToken), cancellationToken) is null)
+            problems.Add($"The additional pre-training corpus #{extra} is not a corpus of this workspace.");
         return ExperimentValidator.Check(draft, corpus, views.Available, options.Value.MaxNameLength, problems);
     }
 }

@@ -52,6 +52,20 @@ public sealed class ExperimentAccessTests(FinishedExperiment finished)
     }
 
     [Fact]
+    public async Task AnAdditionalPretrainingCorpusMustBelongToTheWorkspace()
+    {
+        await SignedInUsers.CreateAsync(Portal, "pretrain-editor@lab.test", WorkspaceRole.Editor);
+        var editor = await SignedInUsers.BrowserAsync(Portal, "pretrain-editor@lab.test");
+        var draft = FinishedExperiment.TinyDraft(finished.CorpusId);
+        draft.PretrainCorpusId = 987654;
+
+        var response = await editor.PostAsJsonAsync("/api/experiments", draft);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("pre-training corpus #987654", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task UserOutsideTheWorkspace_IsDeniedTheResultsPageFilesAndApi()
     {
         await SignedInUsers.CreateAsync(Portal, "outsider@lab.test", role: null);
