@@ -28,6 +28,7 @@ internal static class ReproduceCommand
         var pretrainEpochs = new Option<int?>("--pretrain-epochs") { Description = "Maximum pre-training epochs (default 100; quick 20)." };
         var finetuneEpochs = new Option<int?>("--finetune-epochs") { Description = "Maximum fine-tuning epochs (default 100; quick 25)." };
         var pretrainCorpus = new Option<string?>("--pretrain-corpus") { Description = "A stored corpus (labelled or not) whose utterances join every fold's pre-training; it never fine-tunes or tests." };
+        var folds = new Option<string>("--folds") { Description = "Fold scheme: session (leave one session out, the paper's) or speaker (leave one speaker out).", DefaultValueFactory = _ => "session" };
         var batchSize = new Option<int?>("--batch-size") { Description = "Mini-batch size for pre-training and fine-tuning (default 128, the paper's)." };
         var learningRate = new Option<double?>("--learning-rate") { Description = "Adam learning rate for pre-training and fine-tuning (default 1e-3)." };
         var patience = new Option<int?>("--patience") { Description = "Fine-tuning early-stopping patience in epochs (default 20; quick 8)." };
@@ -37,7 +38,7 @@ internal static class ReproduceCommand
         var work = new Option<DirectoryInfo?>("--work") { Description = "Work folder for checkpoints and finished runs (default: <DataFolder>/work); re-running resumes from it." };
         var command = new Command("reproduce", "Run the paper's evaluation protocol (pre-training, sparse-label fine-tuning, statistics, t-SNE, PWCCA) and write a report.");
         source.AddTo(command);
-        foreach (var option in new Option[] { labels, labelSet, views, methods, fractions, repeats, temperatures, quick, ood, pretrainEpochs, finetuneEpochs, pretrainCorpus, batchSize, learningRate, patience, pretrainPatience, seed, output, work })
+        foreach (var option in new Option[] { labels, labelSet, views, methods, fractions, repeats, temperatures, quick, ood, pretrainEpochs, finetuneEpochs, pretrainCorpus, folds, batchSize, learningRate, patience, pretrainPatience, seed, output, work })
             command.Options.Add(option);
 
         command.SetAction((parse, ct) => CliRunner.Run(async () =>
@@ -52,6 +53,15 @@ internal static class ReproduceCommand
                 parse.GetValue(seed));
             configuration = Train(configuration, parse.GetValue(pretrainEpochs), parse.GetValue(finetuneEpochs), parse.GetValue(batchSize),
                 parse.GetValue(learningRate), parse.GetValue(patience), parse.GetValue(pretrainPatience));
+            configuration = configuration with
+            {
+                Folds = parse.GetValue(folds) switch
+                {
+                    "session" => FoldScheme.LeaveOneSessionOut,
+                    "speaker" => FoldScheme.LeaveOneSpeakerOut,
+                    var other => throw new CliUsageException($"--folds must be 'session' or 'speaker', not '{other}'."),
+                },
+            };
             configuration.Validate();
 
             var extractor = new FeatureExtractor(new FeatureCache(settings.FeatureCachePath));

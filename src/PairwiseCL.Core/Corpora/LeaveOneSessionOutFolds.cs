@@ -8,13 +8,21 @@ namespace PairwiseCL.Core.Corpora;
 /// </summary>
 public static class LeaveOneSessionOutFolds
 {
-    public static IReadOnlyList<Fold> Create(IEnumerable<Utterance> utterances)
+    public static IReadOnlyList<Fold> Create(IEnumerable<Utterance> utterances) => Create(utterances, FoldScheme.LeaveOneSessionOut);
+
+    /// <summary>
+    /// Folds by session or, for <see cref="FoldScheme.LeaveOneSpeakerOut"/>, by speaker (the fold's "session"
+    /// names are then speakers); the next-group validation rule is the same.
+    /// </summary>
+    public static IReadOnlyList<Fold> Create(IEnumerable<Utterance> utterances, FoldScheme scheme)
     {
-        var bySession = utterances.GroupBy(u => u.Session).ToDictionary(g => g.Key, g => g.ToList());
+        Func<Utterance, string> groupOf = scheme == FoldScheme.LeaveOneSpeakerOut ? u => u.Speaker : u => u.Session;
+        var unit = scheme == FoldScheme.LeaveOneSpeakerOut ? "speaker" : "session";
+        var bySession = utterances.GroupBy(groupOf).ToDictionary(g => g.Key, g => g.ToList());
         var sessions = bySession.Keys.Order(SessionOrder.Instance).ToList();
         if (sessions.Count < 3)
             throw new ArgumentException(
-                $"Leave-one-session-out needs at least 3 sessions (test, validation, training); found {sessions.Count}: {string.Join(", ", sessions)}.",
+                $"Leave-one-{unit}-out needs at least 3 {unit}s (test, validation, training); found {sessions.Count}: {string.Join(", ", sessions)}.",
                 nameof(utterances));
         return sessions.Select((test, k) =>
         {

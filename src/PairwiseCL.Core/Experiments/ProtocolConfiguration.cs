@@ -1,3 +1,4 @@
+using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Training;
 
@@ -31,6 +32,9 @@ public sealed record ProtocolConfiguration(
     int Seed = 0)
 {
     public static IReadOnlyList<double> PaperFractions { get; } = [2, 5, 10, 25, 100];
+
+    /// <summary>Leave-one-session-out (the paper's) or leave-one-speaker-out folds; part of the configuration's hash.</summary>
+    public FoldScheme Folds { get; init; } = FoldScheme.LeaveOneSessionOut;
 
     /// <summary>The paper's protocol: all methods, p in {2, 5, 10, 25, 100}%, 10 repeats, tau grid, OOD pre-training.</summary>
     public static ProtocolConfiguration Paper(IReadOnlyList<string> views) => new(

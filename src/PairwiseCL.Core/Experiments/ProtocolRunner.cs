@@ -45,7 +45,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         File.WriteAllText(Path.Combine(folder, "configuration.json"), JsonSerializer.Serialize(configuration, Json));
 
         var index = input.Corpus.Utterances.Select((u, i) => (u, i)).ToDictionary(x => x.u.Id, x => x.i);
-        var folds = LeaveOneSessionOutFolds.Create(input.Corpus.Utterances);
+        var folds = LeaveOneSessionOutFolds.Create(input.Corpus.Utterances, configuration.Folds);
         var plan = new ProtocolPlan(configuration, folds.Count);
         var tracker = new ProgressTracker(plan.TotalUnits, clock, progress);
         var runs = new List<RunResult>();

@@ -20,6 +20,9 @@ public sealed class ExperimentDraft
     /// </summary>
     public int? PretrainCorpusId { get; set; }
 
+    /// <summary>Leave-one-session-out (the paper's) or leave-one-speaker-out folds.</summary>
+    public Core.Corpora.FoldScheme FoldScheme { get; set; } = Core.Corpora.FoldScheme.LeaveOneSessionOut;
+
     /// <summary>A label set of the corpus by name; when empty, <see cref="Labels"/> are the classes.</summary>
     public string? LabelSetName { get; set; }
 
@@ -69,7 +72,7 @@ public sealed class ExperimentDraft
             [.. Views], [.. Methods], [.. FractionsPercent.Distinct().Order()], Repeats, sweep, temperatures, OutOfDistribution, Analysis,
             new PretrainingConfig(Temperature: sweep, LearningRate: LearningRate, MaxEpochs: PretrainEpochs, BatchSize: BatchSize, Patience: PretrainPatience),
             new FineTuningConfig(LearningRate: LearningRate, MaxEpochs: FineTuneEpochs, BatchSize: BatchSize, Patience: FineTunePatience),
-            ModelArchitecture.Paper, Seed);
+            ModelArchitecture.Paper, Seed) { Folds = FoldScheme };
     }
 
     private void Apply(ProtocolConfiguration preset)

@@ -88,7 +88,7 @@ public static class ExperimentValidator
         var fractions = draft.FractionsPercent.Where(f => f is > 0 and <= 100).ToList();
         if (fractions.Count == 0) return;
         var smallest = fractions.Min();
-        var folds = LeaveOneSessionOutFolds.Create(corpus.Utterances);
+        var folds = LeaveOneSessionOutFolds.Create(corpus.Utterances, draft.FoldScheme);
         var trainIds = folds.Select(f => f.Train.Select(u => u.Id).ToHashSet()).ToList();
         for (var c = 0; c < labels.Classes.Count; c++)
         {

@@ -74,4 +74,28 @@ public sealed class LeaveOneSessionOutFoldsTests
 
         Assert.Contains("at least 3 sessions", error.Message);
     }
+
+    [Fact]
+    public void LeaveOneSpeakerOutTestsEverySpeakerOnceAndNeverTrainsOnTheTestOrValidationSpeaker()
+    {
+        var folds = LeaveOneSessionOutFolds.Create(Utterances, FoldScheme.LeaveOneSpeakerOut);
+        var speakers = Utterances.Select(u => u.Speaker).Distinct().Order().ToList();
+        Assert.Equal(speakers.Count, folds.Count);
+        Assert.Equal(speakers, folds.Select(f => f.TestSession).Order().ToList());
+        foreach (var fold in folds)
+        {
+            Assert.All(fold.Test, u => Assert.Equal(fold.TestSession, u.Speaker));
+            Assert.All(fold.Validation, u => Assert.Equal(fold.ValidationSession, u.Speaker));
+            Assert.DoesNotContain(fold.Train, u => u.Speaker == fold.TestSession || u.Speaker == fold.ValidationSession);
+            Assert.Equal(Utterances.Count, fold.Train.Count + fold.Validation.Count + fold.Test.Count);
+        }
+    }
+
+    [Fact]
+    public void TooFewSpeakersAreRefusedByName()
+    {
+        var two = Utterances.Select(u => u with { Speaker = u.Speaker.EndsWith('0') ? "A" : "B" }).ToList();
+        var error = Assert.Throws<ArgumentException>(() => LeaveOneSessionOutFolds.Create(two, FoldScheme.LeaveOneSpeakerOut));
+        Assert.Contains("speaker", error.Message);
+    }
 }
