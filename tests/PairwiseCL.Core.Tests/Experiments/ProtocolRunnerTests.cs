@@ -95,7 +95,7 @@ public sealed class ProtocolRunnerTests : IDisposable
     /// Four sessions of three emotions plus an "other" emotion that only pre-trains; both views carry the
     /// class in their mean (eGeMAPS-like vectors, a mel-like band pattern) under noise.
     /// </summary>
-    private static ProtocolInput SyntheticInput(int seed)
+    internal static ProtocolInput SyntheticInput(int seed)
     {
         var random = new Random(seed);
         string[] emotions = ["anger", "sadness", "happiness", "boredom"];
