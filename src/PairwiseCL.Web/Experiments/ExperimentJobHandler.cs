@@ -48,10 +48,10 @@ public sealed class ExperimentJobHandler(
         await context.LogAsync($"experiment '{experiment.Name}' on '{corpus.Name}' ({corpus.Utterances.Count} utterances), views {string.Join(", ", launch.Protocol.Views)}", cancellationToken);
 
         var sink = new JobProgressSink(context, ProgressInterval, cancellationToken);
-        var (usable, features) = await Task.Run(() => ExtractFeatures(corpus, launch.Protocol.Views, sink, context, cancellationToken), cancellationToken);
+        var (usable, features, viewKeys) = await Task.Run(() => ExtractFeatures(corpus, launch.Protocol.Views, sink, context, cancellationToken), cancellationToken);
 
-        var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>());
-        var input = new ProtocolInput(usable, launch.FineTuneLabels, features);
+        var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>(), saveModels: true);
+        var input = new ProtocolInput(usable, launch.FineTuneLabels, features, viewKeys);
         var report = await Task.Run(() => runner.Run(launch.Protocol, input, new InlineProgress<ProtocolProgress>(p =>
             sink.Report(new ExperimentProgress("training", p.Done, p.Total, p.Step, p.EstimatedRemaining.TotalSeconds))), cancellationToken), cancellationToken);
         sink.Flush();
@@ -61,7 +61,7 @@ public sealed class ExperimentJobHandler(
         await context.LogAsync($"{report.Runs.Count} runs in {report.Elapsed:hh\\:mm\\:ss}; {stored} files in the report folder", cancellationToken);
     }
 
-    private (Corpus Usable, IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> Features) ExtractFeatures(
+    private (Corpus Usable, IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> Features, IReadOnlyDictionary<string, string> ViewKeys) ExtractFeatures(
         Corpus corpus, IReadOnlyList<string> viewNames, JobProgressSink sink, JobContext context, CancellationToken cancellationToken)
     {
         var extractor = new FeatureExtractor(new FeatureCache(storage.Value.FeatureCacheFullPath), logger: loggers.CreateLogger<FeatureExtractor>());
@@ -72,7 +72,7 @@ public sealed class ExperimentJobHandler(
                 sink.Report(new ExperimentProgress($"features {p.View}", p.Done, p.Total, $"{p.FromCache} from cache, {p.Failed} failed", null))), cancellationToken);
             foreach (var failure in failures)
                 context.LogAsync($"left out {failure.UtteranceId}: {failure.Message}", cancellationToken).GetAwaiter().GetResult();
-            return (usable, features);
+            return (usable, features, opened.ToDictionary(v => v.Name, v => v.ConfigurationKey));
         }
         finally
         {

@@ -26,6 +26,7 @@ public static class PortalEndpointExtensions
         app.MapAccountEndpoints();
         app.MapCorpusAudioEndpoints();
         app.MapExperimentsApi();
+        app.MapModelsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

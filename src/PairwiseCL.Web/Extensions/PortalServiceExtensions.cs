@@ -9,6 +9,7 @@ using PairwiseCL.Web.Datasets;
 using PairwiseCL.Web.Jobs;
 using PairwiseCL.Web.Health;
 using PairwiseCL.Web.Labelling;
+using PairwiseCL.Web.TryIt;
 
 namespace PairwiseCL.Web.Extensions;
 
@@ -31,6 +32,7 @@ public static class PortalServiceExtensions
         builder.Services.AddScoped<CorpusService>();
         builder.Services.AddScoped<JobService>();
         builder.AddExperiments();
+        builder.AddTryIt();
         builder.Services.AddDatasets();
         builder.Services.AddLabelling();
 
