@@ -94,6 +94,20 @@ public sealed class ModelsApiTests(FinishedExperiment finished)
         Assert.Equal(HttpStatusCode.Unauthorized, responses[3].StatusCode);
     }
 
+    [Fact]
+    public async Task TryItPage_OffersTheModels_AndTheResultsPageLinksToIt()
+    {
+        var admin = await SignedInUsers.BrowserAsync(Portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+        var page = await (await admin.GetAsync($"/experiments/{finished.ExperimentId}/try")).Content.ReadAsStringAsync();
+        var results = await (await admin.GetAsync($"/experiments/{finished.ExperimentId}")).Content.ReadAsStringAsync();
+
+        var first = finished.Draft.Views.SelectMany(v => finished.Draft.Methods.Select(m => ModelConfiguration.NameOf(v, m))).Order(StringComparer.Ordinal).First();
+        Assert.Contains(ModelsApi.PredictUrl(finished.ExperimentId, first), page);
+        Assert.Contains(ModelsApi.DownloadUrl(finished.ExperimentId, first), page);
+        Assert.Contains($"experiments/{finished.ExperimentId}/try", results);
+    }
+
     private byte[] AnyCorpusClip() =>
         File.ReadAllBytes(Directory.EnumerateFiles(Path.Combine(Portal.Folder, "synthetic"), "*.wav", SearchOption.AllDirectories).Order().First());
 
