@@ -43,7 +43,9 @@ public sealed class ExperimentJobHandler(
         var experiment = await experiments.FindAsync(payload.ExperimentId, cancellationToken)
             ?? throw new InvalidOperationException($"Experiment #{payload.ExperimentId} no longer exists.");
         var launch = ExperimentLaunch.FromJson(experiment.ConfigurationJson);
-        var corpus = await corpora.LoadAsync(experiment.FinetuneCorpusId, experiment.WorkspaceId, cancellationToken)
+        if (experiment.FinetuneCorpusId is not { } corpusId)
+            throw new InvalidOperationException($"Experiment '{experiment.Name}' was imported from another portal; its corpus is not here, so it cannot be run.");
+        var corpus = await corpora.LoadAsync(corpusId, experiment.WorkspaceId, cancellationToken)
             ?? throw new InvalidOperationException($"Corpus #{experiment.FinetuneCorpusId} of experiment '{experiment.Name}' no longer exists.");
         await context.LogAsync($"experiment '{experiment.Name}' on '{corpus.Name}' ({corpus.Utterances.Count} utterances), views {string.Join(", ", launch.Protocol.Views)}", cancellationToken);
 

@@ -27,6 +27,7 @@ public static class PortalEndpointExtensions
         app.MapCorpusAudioEndpoints();
         app.MapExperimentsApi();
         app.MapModelsApi();
+        app.MapTransferApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

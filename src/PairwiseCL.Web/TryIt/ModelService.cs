@@ -4,6 +4,7 @@ using PairwiseCL.Core.Audio;
 using PairwiseCL.Core.Models;
 using PairwiseCL.Web.Experiments;
 using PairwiseCL.Web.Results;
+using PairwiseCL.Web.Transfer;
 
 namespace PairwiseCL.Web.TryIt;
 
@@ -36,7 +37,7 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
         var upload = Path.Combine(Path.GetTempPath(), $"pairwisecl-clip-{Guid.NewGuid():N}");
         try
         {
-            if (!await CopyLimitedAsync(clip, upload, options.Value.MaxClipBytes, cancellationToken))
+            if (!await LimitedCopy.ToFileAsync(clip, upload, options.Value.MaxClipBytes, cancellationToken))
                 return PredictionOutcome.Refused(model, $"The clip is larger than {options.Value.MaxClipBytes / (1024 * 1024)} MB.");
             return await Task.Run(() => Predict(folder, model, upload, cancellationToken), cancellationToken);
         }
@@ -88,20 +89,5 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
             folder = Path.GetDirectoryName(path);
         }
         return folder;
-    }
-
-    private static async Task<bool> CopyLimitedAsync(Stream source, string path, long limit, CancellationToken cancellationToken)
-    {
-        await using var target = File.Create(path);
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > limit) return false;
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-        return true;
     }
 }
