@@ -3,6 +3,7 @@ using PairwiseCL.Store;
 using PairwiseCL.Store.Jobs;
 using PairwiseCL.Web.Accounts;
 using PairwiseCL.Web.Authorization;
+using PairwiseCL.Web.Comparison;
 using PairwiseCL.Web.Corpora;
 using PairwiseCL.Web.Experiments;
 using PairwiseCL.Web.Datasets;
@@ -33,6 +34,7 @@ public static class PortalServiceExtensions
         builder.Services.AddScoped<JobService>();
         builder.AddExperiments();
         builder.AddTryIt();
+        builder.Services.AddExperimentComparisonAndTransfer();
         builder.Services.AddDatasets();
         builder.Services.AddLabelling();
 
