@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PairwiseCL.Web.Authorization;
 using PairwiseCL.Web.Transfer;
@@ -22,16 +21,18 @@ public static class TransferApi
 
     public static string ExportUrl(int experimentId) => $"api/experiments/{experimentId}/export";
 
-    private static async Task<Results<Created<ImportOutcome>, BadRequest<ImportOutcome>>> ImportAsync(
+    private static async Task<Results<Created<ImportOutcome>, BadRequest<ImportOutcome>, ForbidHttpResult>> ImportAsync(
         HttpRequest request, ExperimentImporter importer, CancellationToken cancellationToken)
     {
+        ExperimentsApi.BindUser(request.HttpContext);
         if (!request.HasFormContentType)
             return TypedResults.BadRequest(ImportOutcome.Refused("Send the archive as multipart/form-data in a field named 'archive'."));
         var form = await request.ReadFormAsync(cancellationToken);
         if (form.Files.GetFile("archive") is not { Length: > 0 } file)
             return TypedResults.BadRequest(ImportOutcome.Refused("The form has no non-empty file field named 'archive'."));
         await using var upload = file.OpenReadStream();
-        var outcome = await importer.ImportAsync(upload, request.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+        var outcome = await importer.ImportAsync(upload, cancellationToken);
+        if (outcome.Forbidden) return TypedResults.Forbid();
         return outcome.ExperimentId is { } id ? TypedResults.Created($"/experiments/{id}", outcome) : TypedResults.BadRequest(outcome);
     }
 

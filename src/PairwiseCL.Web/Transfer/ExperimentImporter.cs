@@ -21,6 +21,7 @@ namespace PairwiseCL.Web.Transfer;
 public sealed partial class ExperimentImporter(
     ExperimentRepository experiments,
     CurrentWorkspace workspace,
+    UserAccess access,
     IOptions<StorageOptions> storage,
     IOptions<DatasetOptions> limits,
     TimeProvider clock,
@@ -28,8 +29,10 @@ public sealed partial class ExperimentImporter(
 {
     private const long MaxManifestBytes = 64 * 1024 * 1024;
 
-    public async Task<ImportOutcome> ImportAsync(Stream upload, string? userId, CancellationToken cancellationToken = default)
+    public async Task<ImportOutcome> ImportAsync(Stream upload, CancellationToken cancellationToken = default)
     {
+        if (!await access.IsAllowedAsync(PortalPolicies.Editor)) return ImportOutcome.EditorsOnly;
+        var userId = await access.GetUserIdAsync();
         var staging = Path.Combine(Path.GetTempPath(), $"pairwisecl-import-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         try
