@@ -3,9 +3,11 @@ using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Training;
 using PairwiseCL.Core.Views;
+using PairwiseCL.Core.Tests.TestSupport;
 
 namespace PairwiseCL.Core.Tests.Experiments;
 
+[Collection(TorchRandomCollection.Name)]
 public sealed class ProtocolRunnerTests : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("pwcl-protocol-").FullName;

@@ -10,6 +10,7 @@ using static TorchSharp.torch;
 
 namespace PairwiseCL.Core.Tests.Models;
 
+[Collection(TorchRandomCollection.Name)]
 public sealed class EmotionPredictorTests
 {
     private static readonly string[] Classes = ["anger", "sadness", "happiness"];
@@ -90,7 +91,6 @@ public sealed class EmotionPredictorTests
 
     private static void SaveFreshModel(string folder, string viewKey)
     {
-        manual_seed(3);
         var architecture = ModelArchitecture.Paper;
         using var model = new EmotionClassifier(architecture.CreateEncoder("mel"), Classes.Length);
         ModelFiles.Save(model, new ModelConfiguration("mel-supervised", "mel", viewKey, MethodNames.Supervised, architecture, Classes, 100, 0.5), folder);
