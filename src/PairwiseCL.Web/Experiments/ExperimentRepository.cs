@@ -7,10 +7,8 @@ namespace PairwiseCL.Web.Experiments;
 /// <summary>Experiments in the store: creation, listing, and the job that runs each one.</summary>
 public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> contextFactory)
 {
-    public async Task<int> CreateAsync(int workspaceId, string name, int corpusId, string configurationJson, string? userId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var entity = new ExperimentEntity
+    public Task<int> CreateAsync(int workspaceId, string name, int corpusId, string configurationJson, string? userId, CancellationToken cancellationToken) =>
+        AddAsync(new ExperimentEntity
         {
             WorkspaceId = workspaceId,
             Name = name,
@@ -19,20 +17,14 @@ public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> cont
             ConfigurationJson = configurationJson,
             ConfigurationHash = ExperimentLaunch.HashOf(configurationJson),
             CreatedByUserId = userId,
-        };
-        db.Experiments.Add(entity);
-        await db.SaveChangesAsync(cancellationToken);
-        return entity.Id;
-    }
+        }, cancellationToken);
 
     /// <summary>
-    /// Records an experiment imported from another portal with its report files (already in place under
-    /// the data folder by <see cref="ReplaceResultsAsync"/>): no corpus, no job, results read-only.
+    /// Records an experiment imported from another portal: no corpus, no job, results read-only (the
+    /// importer then records its report files with <see cref="ReplaceResultsAsync"/>).
     /// </summary>
-    public async Task<int> CreateImportedAsync(int workspaceId, string name, string corpusName, string configurationJson, string? userId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var entity = new ExperimentEntity
+    public Task<int> CreateImportedAsync(int workspaceId, string name, string corpusName, string configurationJson, string? userId, CancellationToken cancellationToken) =>
+        AddAsync(new ExperimentEntity
         {
             WorkspaceId = workspaceId,
             Name = name,
@@ -40,7 +32,11 @@ public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> cont
             ConfigurationJson = configurationJson,
             ConfigurationHash = ExperimentLaunch.HashOf(configurationJson),
             CreatedByUserId = userId,
-        };
+        }, cancellationToken);
+
+    private async Task<int> AddAsync(ExperimentEntity entity, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         db.Experiments.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         return entity.Id;

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Hosting.StaticWebAssets;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PairwiseCL.Store;
@@ -19,49 +15,18 @@ namespace PairwiseCL.Web.Tests.Labelling;
 /// </summary>
 public sealed class UploadAndLabelBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private static readonly float Timeout = 30_000;
 
-    private readonly PortalFactory portal = PortalFactory.Create(configureServices: services =>
-        // A free loopback port instead of the configured 5080, which a developer's portal may be using.
-        services.PostConfigure<KestrelServerOptions>(kestrel => kestrel.Configure(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Endpoints:Http:Url"] = "http://127.0.0.1:0" })
-            .Build())));
+    private BrowserPortal? portal;
 
-    private WebApplicationFactory<Program>? server;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"The browser test needs Debian's Chromium at {Chromium} (apt-get install -y chromium).");
-        // Outside Development the host serves static web assets (blazor.web.js, MudBlazor) only from a
-        // publish folder; the browser needs them from the build output, as `dotnet run` has them.
-        server = portal.WithWebHostBuilder(web => web.ConfigureAppConfiguration((context, _) =>
-            StaticWebAssetsLoader.UseStaticWebAssets(context.HostingEnvironment, context.Configuration)));
-        server.UseKestrel();
-        server.StartServer();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--autoplay-policy=no-user-gesture-required", "--no-sandbox"],
-        });
-    }
+    public async Task InitializeAsync() => portal = await BrowserPortal.StartAsync("--autoplay-policy=no-user-gesture-required");
 
     [Fact]
     public async Task AnEditor_UploadsACorpus_AndLabelsTwoClipsWithTheKeyboard()
     {
-        var baseUrl = server!.ClientOptions.BaseAddress.ToString();
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var page = await portal!.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = portal.BaseUrl, ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         page.SetDefaultTimeout(Timeout);
-
-        await page.GotoAsync("Account/Login");
-        await page.FillAsync("#email", PortalFactory.AdminEmail);
-        await page.FillAsync("#password", PortalFactory.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        await BrowserPortal.SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
 
         await page.GotoAsync("datasets/new");
         await Assertions.Expect(page.Locator("[data-testid=add-corpus]")).ToHaveAttributeAsync("data-interactive", "yes");
@@ -76,7 +41,7 @@ public sealed class UploadAndLabelBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=import-state]")).ToHaveTextAsync("Succeeded", new() { Timeout = Timeout });
         await ScreenshotAsync(page, "add-corpus");
 
-        var corpusId = (await server.Services.GetRequiredService<CorpusRepository>().FindIdByNameAsync("two-clips"))!.Value;
+        var corpusId = (await portal.Services.GetRequiredService<CorpusRepository>().FindIdByNameAsync("two-clips"))!.Value;
         await page.GotoAsync($"corpora/{corpusId}");
         await Assertions.Expect(page.Locator("[data-testid=label-chart]")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "corpus");
@@ -91,7 +56,7 @@ public sealed class UploadAndLabelBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=clip-label]")).ToHaveTextAsync("neu");
         await ScreenshotAsync(page, "labelling");
 
-        await using var db = await server.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var labels = await db.Utterances.Where(u => u.CorpusId == corpusId).OrderBy(u => u.Key).Select(u => u.Label).ToListAsync();
         var events = await db.LabelEvents.Where(e => e.Utterance!.CorpusId == corpusId).OrderBy(e => e.Id)
             .Select(e => new { e.Utterance!.Key, e.PreviousLabel, e.Label, e.User!.Email }).ToListAsync();
@@ -110,9 +75,6 @@ public sealed class UploadAndLabelBrowserTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-        if (server is not null) await server.DisposeAsync();
-        await portal.DisposeAsync();
+        if (portal is not null) await portal.DisposeAsync();
     }
 }

@@ -45,8 +45,7 @@ public sealed class ExperimentTransferTests(FinishedExperiment finished)
         Assert.Contains("imported", page);
         Assert.DoesNotContain("data-audio-base=\"api/corpora/", page);
 
-        var clip = File.ReadAllBytes(Directory.EnumerateFiles(Path.Combine(finished.Portal.Folder, "synthetic"), "*.wav", SearchOption.AllDirectories).Order().First());
-        var prediction = await target.PostAsync($"/api/experiments/{imported}/models/mel-supervised/predict", new MultipartFormDataContent { { new ByteArrayContent(clip), "audio", "clip.wav" } });
+        var prediction = await target.PostAsync($"/api/experiments/{imported}/models/mel-supervised/predict", new MultipartFormDataContent { { new ByteArrayContent(finished.AnyClip()), "audio", "clip.wav" } });
         Assert.Equal(HttpStatusCode.OK, prediction.StatusCode);
     }
 

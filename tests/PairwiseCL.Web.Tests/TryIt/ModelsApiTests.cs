@@ -26,7 +26,7 @@ public sealed class ModelsApiTests(FinishedExperiment finished)
         var expected = finished.Draft.Views.SelectMany(v => finished.Draft.Methods.Select(m => ModelConfiguration.NameOf(v, m))).Order();
         Assert.Equal(expected, models.Select(m => m.Name).Order());
 
-        var response = await admin.PostAsync($"{Models}/mel-supervised/predict", Clip(AnyCorpusClip(), "clip.wav"));
+        var response = await admin.PostAsync($"{Models}/mel-supervised/predict", Clip(finished.AnyClip(), "clip.wav"));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         var prediction = await response.Content.ReadFromJsonAsync<ModelsApi.PredictionResponse>();
@@ -45,8 +45,8 @@ public sealed class ModelsApiTests(FinishedExperiment finished)
         var text = await admin.PostAsync($"{Models}/mel-supervised/predict", Clip("just some text, not a recording"u8.ToArray(), "notes.wav"));
         var noField = await admin.PostAsync($"{Models}/mel-supervised/predict", new MultipartFormDataContent { { new StringContent("x"), "other" } });
         var json = await admin.PostAsJsonAsync($"{Models}/mel-supervised/predict", new { audio = "x" });
-        var unknown = await admin.PostAsync($"{Models}/no-such-model/predict", Clip(AnyCorpusClip(), "clip.wav"));
-        var traversal = await admin.PostAsync($"{Models}/..%2F..%2Fmodels%2Fmel-supervised/predict", Clip(AnyCorpusClip(), "clip.wav"));
+        var unknown = await admin.PostAsync($"{Models}/no-such-model/predict", Clip(finished.AnyClip(), "clip.wav"));
+        var traversal = await admin.PostAsync($"{Models}/..%2F..%2Fmodels%2Fmel-supervised/predict", Clip(finished.AnyClip(), "clip.wav"));
 
         Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
         Assert.Contains("Not an audio clip", await text.Content.ReadAsStringAsync());
@@ -85,9 +85,9 @@ public sealed class ModelsApiTests(FinishedExperiment finished)
         var responses = new[]
         {
             await outsider.GetAsync(Models),
-            await outsider.PostAsync($"{Models}/mel-supervised/predict", Clip(AnyCorpusClip(), "clip.wav")),
+            await outsider.PostAsync($"{Models}/mel-supervised/predict", Clip(finished.AnyClip(), "clip.wav")),
             await outsider.GetAsync($"{Models}/mel-supervised/download"),
-            await anonymous.PostAsync($"{Models}/mel-supervised/predict", Clip(AnyCorpusClip(), "clip.wav")),
+            await anonymous.PostAsync($"{Models}/mel-supervised/predict", Clip(finished.AnyClip(), "clip.wav")),
         };
 
         Assert.All(responses.Take(3), r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound }));
@@ -107,9 +107,6 @@ public sealed class ModelsApiTests(FinishedExperiment finished)
         Assert.Contains(ModelsApi.DownloadUrl(finished.ExperimentId, first), page);
         Assert.Contains($"experiments/{finished.ExperimentId}/try", results);
     }
-
-    private byte[] AnyCorpusClip() =>
-        File.ReadAllBytes(Directory.EnumerateFiles(Path.Combine(Portal.Folder, "synthetic"), "*.wav", SearchOption.AllDirectories).Order().First());
 
     private static MultipartFormDataContent Clip(byte[] bytes, string fileName) =>
         new() { { new ByteArrayContent(bytes), "audio", fileName } };

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Hosting.StaticWebAssets;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PairwiseCL.Web.Tests.Experiments;
 using PairwiseCL.Web.Tests.TestSupport;
@@ -17,54 +12,29 @@ namespace PairwiseCL.Web.Tests.TryIt;
 [Collection(FinishedExperimentCollection.Name)]
 public sealed class TryItBrowserTests(FinishedExperiment finished) : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private static readonly float Timeout = 60_000;
 
-    private readonly PortalFactory portal = PortalFactory.Create(configureServices: services =>
-        services.PostConfigure<KestrelServerOptions>(kestrel => kestrel.Configure(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Endpoints:Http:Url"] = "http://127.0.0.1:0" })
-            .Build())));
+    private BrowserPortal? portal;
 
-    private WebApplicationFactory<Program>? server;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"The browser test needs Debian's Chromium at {Chromium} (apt-get install -y chromium).");
-        server = portal.WithWebHostBuilder(web => web.ConfigureAppConfiguration((context, _) =>
-            StaticWebAssetsLoader.UseStaticWebAssets(context.HostingEnvironment, context.Configuration)));
-        server.UseKestrel();
-        server.StartServer();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
-        });
-    }
+    public async Task InitializeAsync() =>
+        portal = await BrowserPortal.StartAsync("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
 
     [Fact]
     public async Task ImportedExperiment_ClassifiesAnUploadedAndARecordedClip()
     {
         var source = await SignedInUsers.BrowserAsync(finished.Portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         var archive = await source.GetByteArrayAsync($"/api/experiments/{finished.ExperimentId}/export");
-        var clip = File.ReadAllBytes(Directory.EnumerateFiles(Path.Combine(finished.Portal.Folder, "synthetic"), "*.wav", SearchOption.AllDirectories).Order().First());
+        var clip = finished.AnyClip();
 
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        var context = await portal!.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = server!.ClientOptions.BaseAddress.ToString(),
+            BaseURL = portal.BaseUrl,
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
             Permissions = ["microphone"],
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(Timeout);
-        await page.GotoAsync("Account/Login");
-        await page.FillAsync("#email", PortalFactory.AdminEmail);
-        await page.FillAsync("#password", PortalFactory.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        await BrowserPortal.SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
 
         await page.GotoAsync("experiments");
         await Assertions.Expect(page.Locator("[data-testid=import]")).ToHaveAttributeAsync("data-interactive", "yes");
@@ -99,9 +69,6 @@ public sealed class TryItBrowserTests(FinishedExperiment finished) : IAsyncLifet
 
     public async Task DisposeAsync()
     {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-        if (server is not null) await server.DisposeAsync();
-        await portal.DisposeAsync();
+        if (portal is not null) await portal.DisposeAsync();
     }
 }

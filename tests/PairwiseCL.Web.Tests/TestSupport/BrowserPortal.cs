@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace PairwiseCL.Web.Tests.TestSupport;
+
+/// <summary>
+/// A portal served by Kestrel on a free loopback port with its static web assets, and headless Debian
+/// Chromium driven by Playwright, for the browser tests.
+/// </summary>
+public sealed class BrowserPortal : IAsyncDisposable
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly PortalFactory portal;
+    private readonly WebApplicationFactory<Program> server;
+    private readonly IPlaywright playwright;
+
+    private BrowserPortal(PortalFactory portal, WebApplicationFactory<Program> server, IPlaywright playwright, IBrowser browser)
+    {
+        this.portal = portal;
+        this.server = server;
+        this.playwright = playwright;
+        Browser = browser;
+    }
+
+    public IBrowser Browser { get; }
+
+    public IServiceProvider Services => server.Services;
+
+    public string BaseUrl => server.ClientOptions.BaseAddress.ToString();
+
+    /// <param name="chromiumArguments">Added to --no-sandbox (e.g. fake media devices).</param>
+    public static async Task<BrowserPortal> StartAsync(params string[] chromiumArguments)
+    {
+        Assert.True(File.Exists(Chromium), $"The browser test needs Debian's Chromium at {Chromium} (apt-get install -y chromium).");
+        var portal = PortalFactory.Create(configureServices: services =>
+            // A free loopback port instead of the configured 5080, which a developer's portal may be using.
+            services.PostConfigure<KestrelServerOptions>(kestrel => kestrel.Configure(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Endpoints:Http:Url"] = "http://127.0.0.1:0" })
+                .Build())));
+        // Outside Development the host serves static web assets (blazor.web.js, MudBlazor) only from a
+        // publish folder; the browser needs them from the build output, as `dotnet run` has them.
+        var server = portal.WithWebHostBuilder(web => web.ConfigureAppConfiguration((context, _) =>
+            StaticWebAssetsLoader.UseStaticWebAssets(context.HostingEnvironment, context.Configuration)));
+        server.UseKestrel();
+        server.StartServer();
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", .. chromiumArguments],
+        });
+        return new BrowserPortal(portal, server, playwright, browser);
+    }
+
+    /// <summary>Signs in through the login page and waits until it has left it.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("Account/Login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await server.DisposeAsync();
+        await portal.DisposeAsync();
+    }
+}
