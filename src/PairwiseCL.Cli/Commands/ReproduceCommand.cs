@@ -60,8 +60,9 @@ internal static class ReproduceCommand
             corpus = usable;
 
             var workFolder = parse.GetValue(work)?.FullName ?? Path.Combine(settings.DataFolder, "work");
-            var runner = new ProtocolRunner(workFolder);
-            var report = ConsoleProgress.Run("protocol", progress => runner.Run(configuration, new ProtocolInput(corpus, fineTuneLabels, features),
+            var runner = new ProtocolRunner(workFolder, saveModels: true);
+            var viewKeys = featureViews.ToDictionary(v => v.Name, v => v.ConfigurationKey);
+            var report = ConsoleProgress.Run("protocol", progress => runner.Run(configuration, new ProtocolInput(corpus, fineTuneLabels, features, viewKeys),
                 new Progress<ProtocolProgress>(p => progress.Report((p.Done, p.Total, $"{p.Step} (about {p.EstimatedRemaining:hh\\:mm\\:ss} left)"))), ct));
 
             var folder = parse.GetValue(output)!.FullName;
