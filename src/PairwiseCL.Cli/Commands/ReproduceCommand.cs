@@ -70,7 +70,7 @@ internal static class ReproduceCommand
                 new Progress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, p.View))), ct));
             foreach (var failure in failures) AnsiConsole.MarkupLine($"[yellow]left out[/] {Markup.Escape(failure.Message)}");
             corpus = usable;
-            var input = new ProtocolInput(corpus, fineTuneLabels, features);
+            var input = new ProtocolInput(corpus, fineTuneLabels, features, featureViews.ToDictionary(v => v.Name, v => v.ConfigurationKey));
             if (extra is not null)
             {
                 var (extraUsable, extraFeatures, extraFailures) = ConsoleProgress.Run("pre-training corpus features", progress =>
@@ -80,7 +80,7 @@ internal static class ReproduceCommand
             }
 
             var workFolder = parse.GetValue(work)?.FullName ?? Path.Combine(settings.DataFolder, "work");
-            var runner = new ProtocolRunner(workFolder);
+            var runner = new ProtocolRunner(workFolder, saveModels: true);
             var report = ConsoleProgress.Run("protocol", progress => runner.Run(configuration, input,
                 new Progress<ProtocolProgress>(p => progress.Report((p.Done, p.Total, $"{p.Step} (about {p.EstimatedRemaining:hh\\:mm\\:ss} left)"))), ct));
 

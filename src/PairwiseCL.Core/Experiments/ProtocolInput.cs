@@ -5,9 +5,11 @@ namespace PairwiseCL.Core.Experiments;
 
 /// <summary>
 /// A corpus, the label set fine-tuning uses (utterances outside it still pre-train), and every view's
-/// features, aligned with <see cref="Corpus.Utterances"/>.
+/// features, aligned with <see cref="Corpus.Utterances"/>. <paramref name="ViewConfigurationKeys"/> (view name to
+/// <see cref="IFeatureView.ConfigurationKey"/>) is written into saved models so a predictor can check its features match.
 /// </summary>
-public sealed record ProtocolInput(Corpus Corpus, LabelSet FineTuneLabels, IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> Features)
+public sealed record ProtocolInput(Corpus Corpus, LabelSet FineTuneLabels, IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> Features,
+    IReadOnlyDictionary<string, string>? ViewConfigurationKeys = null)
 {
     /// <summary>
     /// Another corpus (labelled or not, e.g. a large unlabelled one) whose every utterance joins each fold's

@@ -21,8 +21,11 @@ namespace PairwiseCL.Core.Experiments;
 /// labelled subset, early-stopped on the validation session and scored on the test session. Finished runs
 /// are stored in the work folder under the configuration's hash and skipped when the protocol is run again,
 /// and pre-training resumes from its checkpoints, so an interrupted protocol continues where it stopped.
+/// With <paramref name="saveModels"/>, one fine-tuned model per view and method (first fold, first repeat,
+/// largest fraction, pre-trained on all utterances at the sweep's temperature) is saved under models/ in
+/// the work folder and listed in <see cref="ReportContent.Models"/>.
 /// </summary>
-public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? logger = null, Device? device = null)
+public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? logger = null, Device? device = null, bool saveModels = false)
 {
     private const string PretrainedOnAll = "all", PretrainedOnTarget = "target", PretrainedOnOther = "other", NotPretrained = "none";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
@@ -52,6 +55,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         var lossCurves = new List<LossCurve>();
         var embeddings = new List<EmbeddingPlot>();
         var pwcca = new List<PwccaRow>();
+        var models = new List<DeployableModel>();
 
         foreach (var fold in folds)
         {
@@ -96,11 +100,17 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                     tracker.Step($"fold {fold.Index + 1}/{folds.Count}: {view} {method} p={fraction}% repeat {repeat + 1}{(set is PretrainedOnAll or NotPretrained ? "" : $" (pre-trained on {set})")}");
                     var runKey = ConfigurationHash.Of(new { view, method, fraction, fold = fold.Index, repeat, seed, tau, set });
                     var stored = Path.Combine(folder, "runs", runKey + ".json");
-                    var keepsModel = configuration.Analysis && method == MethodNames.Supervised && fold.Index == 0 && repeat == 0
-                                     && fraction == configuration.FractionsPercent.Max();
-                    if (!keepsModel && TryLoad(stored) is { } finished)
+                    var first = fold.Index == 0 && repeat == 0 && fraction == configuration.FractionsPercent.Max();
+                    var keepsModel = configuration.Analysis && method == MethodNames.Supervised && first;
+                    var deployable = saveModels && first && set is PretrainedOnAll or NotPretrained && tau == configuration.Temperature
+                        ? new ModelConfiguration(ModelConfiguration.NameOf(view, method), view, input.ViewConfigurationKeys?.GetValueOrDefault(view) ?? "",
+                            method, configuration.Architecture, input.FineTuneLabels.Classes, fraction, tau)
+                        : null;
+                    var modelFolder = deployable is null ? null : Path.Combine(folder, "models", deployable.Name);
+                    if (!keepsModel && (modelFolder is null || ModelFiles.Exists(modelFolder)) && TryLoad(stored) is { } finished)
                     {
                         runs.Add(finished);
+                        if (deployable is not null) models.Add(new DeployableModel(deployable, modelFolder!));
                         tracker.Advance(1, "");
                         continue;
                     }
@@ -113,6 +123,11 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                         method == MethodNames.Supervised ? null : pretrained[(set, tau)], tracker.Epochs(), cancellationToken);
                     runs.Add(run);
                     Save(stored, run);
+                    if (deployable is not null)
+                    {
+                        ModelFiles.Save(tuned.Model, deployable, modelFolder!);
+                        models.Add(new DeployableModel(deployable, modelFolder!));
+                    }
                     if (keepsModel)
                     {
                         supervisedModels[view] = tuned.Model;
@@ -139,7 +154,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
             .Select(p => new ParameterRow($"{p.View}: {p.Setup}", p.Frozen, p.Trainable)).ToList();
         tracker.Step("done");
         return new ReportContent($"Pairwise-CL protocol on {input.Corpus.Name}", JsonSerializer.Serialize(configuration, Json),
-            input.FineTuneLabels.Classes, runs, pwcca, parameters, embeddings, lossCurves, clock.Elapsed);
+            input.FineTuneLabels.Classes, runs, pwcca, parameters, embeddings, lossCurves, clock.Elapsed, models);
     }
 
     private (RunResult Run, FineTuningResult Result) FineTune(ProtocolConfiguration configuration, FoldData data, string view, string method,

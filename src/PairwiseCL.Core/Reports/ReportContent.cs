@@ -1,4 +1,5 @@
 using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.Models;
 
 namespace PairwiseCL.Core.Reports;
 
@@ -14,7 +15,10 @@ public sealed record EmbeddingPlot(string View, string State, double[] X, double
 /// <summary>Per-epoch losses of one training run, for the loss-curve figure.</summary>
 public sealed record LossCurve(string Name, double[] TrainLoss, double[] ValidationLoss);
 
-/// <summary>Everything a protocol run produced, ready to be written as a report folder.</summary>
+/// <summary>
+/// Everything a protocol run produced, ready to be written as a report folder. <paramref name="Models"/>
+/// lists the saved fine-tuned models (null in reports written before models were kept).
+/// </summary>
 public sealed record ReportContent(
     string Title,
     string ConfigurationJson,
@@ -24,4 +28,5 @@ public sealed record ReportContent(
     IReadOnlyList<ParameterRow> Parameters,
     IReadOnlyList<EmbeddingPlot> Embeddings,
     IReadOnlyList<LossCurve> LossCurves,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    IReadOnlyList<DeployableModel>? Models = null);

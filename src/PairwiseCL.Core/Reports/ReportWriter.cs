@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.Models;
 
 namespace PairwiseCL.Core.Reports;
 
@@ -65,9 +66,21 @@ public static class ReportWriter
         }
         written.AddRange(figures);
 
+        foreach (var model in content.Models ?? [])
+        foreach (var file in ModelFiles.Files)
+        {
+            var relative = Path.Combine(ModelFolder(model.Configuration.Name), file);
+            Directory.CreateDirectory(Path.Combine(folder, ModelFolder(model.Configuration.Name)));
+            File.Copy(Path.Combine(model.Folder, file), Path.Combine(folder, relative), overwrite: true);
+            written.Add(relative);
+        }
+
         Text("report.md", Markdown(content, summary, tables, figures));
         return written;
     }
+
+    /// <summary>Where a saved model's files go in the report folder, relative to it: models/{name}.</summary>
+    public static string ModelFolder(string modelName) => Path.Combine("models", modelName);
 
     public static string SummaryCsv(IReadOnlyList<SummaryRow> summary)
     {

@@ -1,5 +1,6 @@
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Views;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PairwiseCL.Core.Training;
@@ -35,6 +36,19 @@ public static class Inference
         var representations = Representations(model.Encoder, features, device, batchSize, cancellationToken);
         using var noGrad = no_grad();
         return ToClasses(model.Classifier.forward(representations));
+    }
+
+    /// <summary>Softmax class probabilities per utterance, [N][classes], each row summing to 1.</summary>
+    public static double[][] Probabilities(EmotionClassifier model, IReadOnlyList<FeatureMatrix> features, Device device, int batchSize = 128, CancellationToken cancellationToken = default)
+    {
+        model.eval();
+        using var scope = NewDisposeScope();
+        var representations = Representations(model.Encoder, features, device, batchSize, cancellationToken);
+        using var noGrad = no_grad();
+        var probabilities = nn.functional.softmax(model.Classifier.forward(representations).to(float64), 1).cpu();
+        var classes = (int)probabilities.shape[1];
+        var values = probabilities.data<double>().ToArray();
+        return Enumerable.Range(0, features.Count).Select(i => values.AsSpan(i * classes, classes).ToArray()).ToArray();
     }
 
     internal static int[] ToClasses(Tensor logits) =>

@@ -23,9 +23,13 @@ public sealed class ExperimentEntity
 
     public CorpusEntity? PretrainCorpus { get; set; }
 
-    public int FinetuneCorpusId { get; set; }
+    /// <summary>Null for an experiment imported from another portal: its corpus lives there.</summary>
+    public int? FinetuneCorpusId { get; set; }
 
     public CorpusEntity? FinetuneCorpus { get; set; }
+
+    /// <summary>For an imported experiment (read-only results, no corpus here), the name of the corpus it ran on.</summary>
+    public string? ImportedCorpusName { get; set; }
 
     public string? CreatedByUserId { get; set; }
 

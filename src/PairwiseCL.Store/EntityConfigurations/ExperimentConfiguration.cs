@@ -11,6 +11,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         builder.ToTable("Experiments");
         builder.Property(e => e.Name).HasMaxLength(200);
         builder.Property(e => e.ConfigurationHash).HasMaxLength(64);
+        builder.Property(e => e.ImportedCorpusName).HasMaxLength(200);
         builder.HasIndex(e => e.ConfigurationHash);
         builder.HasOne(e => e.Workspace).WithMany().HasForeignKey(e => e.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
         // Restrict: the database itself refuses to drop a corpus an experiment was trained on.

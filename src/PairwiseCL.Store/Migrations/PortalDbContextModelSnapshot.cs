@@ -239,8 +239,12 @@ namespace PairwiseCL.Store.Migrations
                     b.Property<string>("CreatedByUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FinetuneCorpusId")
+                    b.Property<int?>("FinetuneCorpusId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedCorpusName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -836,8 +840,7 @@ namespace PairwiseCL.Store.Migrations
                     b.HasOne("PairwiseCL.Store.Entities.CorpusEntity", "FinetuneCorpus")
                         .WithMany()
                         .HasForeignKey("FinetuneCorpusId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("PairwiseCL.Store.Entities.CorpusEntity", "PretrainCorpus")
                         .WithMany()

@@ -63,7 +63,7 @@ public static class ExperimentsApi
     }
 
     // Services ask UserAccess who the user is; outside a Blazor circuit the request's user is that answer.
-    private static void BindUser(HttpContext http)
+    internal static void BindUser(HttpContext http)
     {
         if (http.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
             host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));

@@ -46,23 +46,25 @@ public sealed class ExperimentJobHandler(
         var experiment = await experiments.FindAsync(payload.ExperimentId, cancellationToken)
             ?? throw new InvalidOperationException($"Experiment #{payload.ExperimentId} no longer exists.");
         var launch = ExperimentLaunch.FromJson(experiment.ConfigurationJson);
-        var corpus = await corpora.LoadAsync(experiment.FinetuneCorpusId, experiment.WorkspaceId, cancellationToken)
+        if (experiment.FinetuneCorpusId is not { } corpusId)
+            throw new InvalidOperationException($"Experiment '{experiment.Name}' was imported from another portal; its corpus is not here, so it cannot be run.");
+        var corpus = await corpora.LoadAsync(corpusId, experiment.WorkspaceId, cancellationToken)
             ?? throw new InvalidOperationException($"Corpus #{experiment.FinetuneCorpusId} of experiment '{experiment.Name}' no longer exists.");
         await context.LogAsync($"experiment '{experiment.Name}' on '{corpus.Name}' ({corpus.Utterances.Count} utterances), views {string.Join(", ", launch.Protocol.Views)}", cancellationToken);
 
         var sink = new JobProgressSink(context, feed, ProgressInterval, cancellationToken);
         try
         {
-            var (usable, features) = await Task.Run(() => ExtractFeatures(corpus, launch.Protocol.Views, sink, context, cancellationToken), cancellationToken);
+            var (usable, features, viewKeys) = await Task.Run(() => ExtractFeatures(corpus, launch.Protocol.Views, sink, context, cancellationToken), cancellationToken);
 
-            var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>());
-            var input = new ProtocolInput(usable, launch.FineTuneLabels, features);
+            var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>(), saveModels: true);
+            var input = new ProtocolInput(usable, launch.FineTuneLabels, features, viewKeys);
             if (experiment.PretrainCorpusId is { } extraId && extraId != experiment.FinetuneCorpusId)
             {
                 var extra = await corpora.LoadAsync(extraId, experiment.WorkspaceId, cancellationToken)
                     ?? throw new InvalidOperationException($"Pre-training corpus #{extraId} of experiment '{experiment.Name}' no longer exists.");
                 await context.LogAsync($"pre-training also on '{extra.Name}' ({extra.Utterances.Count} utterances)", cancellationToken);
-                var (extraUsable, extraFeatures) = await Task.Run(() => ExtractFeatures(extra, launch.Protocol.Views, sink, context, cancellationToken), cancellationToken);
+                var (extraUsable, extraFeatures, _) = await Task.Run(() => ExtractFeatures(extra, launch.Protocol.Views, sink, context, cancellationToken), cancellationToken);
                 input = input with { AdditionalPretraining = new AdditionalPretraining(extraUsable, extraFeatures) };
             }
             var curve = new TrainingCurve();
@@ -85,7 +87,7 @@ public sealed class ExperimentJobHandler(
         await context.LogAsync($"{report.Runs.Count} runs in {report.Elapsed:hh\\:mm\\:ss}; {stored} files in the report folder", cancellationToken);
     }
 
-    private (Corpus Usable, IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> Features) ExtractFeatures(
+    private (Corpus Usable, IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> Features, IReadOnlyDictionary<string, string> ViewKeys) ExtractFeatures(
         Corpus corpus, IReadOnlyList<string> viewNames, JobProgressSink sink, JobContext context, CancellationToken cancellationToken)
     {
         var extractor = new FeatureExtractor(new FeatureCache(storage.Value.FeatureCacheFullPath), logger: loggers.CreateLogger<FeatureExtractor>());
@@ -96,7 +98,7 @@ public sealed class ExperimentJobHandler(
                 sink.Report(new ExperimentProgress($"features {p.View}", p.Done, p.Total, $"{p.FromCache} from cache, {p.Failed} failed", null))), cancellationToken);
             foreach (var failure in failures)
                 context.LogAsync($"left out {failure.UtteranceId}: {failure.Message}", cancellationToken).GetAwaiter().GetResult();
-            return (usable, features);
+            return (usable, features, opened.ToDictionary(v => v.Name, v => v.ConfigurationKey));
         }
         finally
         {

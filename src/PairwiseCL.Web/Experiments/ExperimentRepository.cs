@@ -7,10 +7,8 @@ namespace PairwiseCL.Web.Experiments;
 /// <summary>Experiments in the store: creation, listing, and the job that runs each one.</summary>
 public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> contextFactory)
 {
-    public async Task<int> CreateAsync(int workspaceId, string name, int corpusId, int? pretrainCorpusId, string configurationJson, string? userId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var entity = new ExperimentEntity
+    public Task<int> CreateAsync(int workspaceId, string name, int corpusId, int? pretrainCorpusId, string configurationJson, string? userId, CancellationToken cancellationToken) =>
+        AddAsync(new ExperimentEntity
         {
             WorkspaceId = workspaceId,
             Name = name,
@@ -19,10 +17,36 @@ public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> cont
             ConfigurationJson = configurationJson,
             ConfigurationHash = ExperimentLaunch.HashOf(configurationJson),
             CreatedByUserId = userId,
-        };
+        }, cancellationToken);
+
+    /// <summary>
+    /// Records an experiment imported from another portal: no corpus, no job, results read-only (the
+    /// importer then records its report files with <see cref="ReplaceResultsAsync"/>).
+    /// </summary>
+    public Task<int> CreateImportedAsync(int workspaceId, string name, string corpusName, string configurationJson, string? userId, CancellationToken cancellationToken) =>
+        AddAsync(new ExperimentEntity
+        {
+            WorkspaceId = workspaceId,
+            Name = name,
+            ImportedCorpusName = corpusName,
+            ConfigurationJson = configurationJson,
+            ConfigurationHash = ExperimentLaunch.HashOf(configurationJson),
+            CreatedByUserId = userId,
+        }, cancellationToken);
+
+    private async Task<int> AddAsync(ExperimentEntity entity, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         db.Experiments.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         return entity.Id;
+    }
+
+    public async Task DeleteAsync(int experimentId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Artifacts.Where(a => a.ExperimentId == experimentId).ExecuteDeleteAsync(cancellationToken);
+        await db.Experiments.Where(e => e.Id == experimentId).ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task<ExperimentEntity?> FindAsync(int experimentId, CancellationToken cancellationToken)
@@ -39,7 +63,8 @@ public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> cont
             .OrderByDescending(e => e.Id)
             .Select(e => new
             {
-                e.Id, e.Name, e.FinetuneCorpusId, Corpus = e.FinetuneCorpus!.Name, e.ConfigurationHash, e.CreatedAtUtc, Runs = e.Runs.Count,
+                e.Id, e.Name, e.FinetuneCorpusId, Corpus = e.FinetuneCorpus != null ? e.FinetuneCorpus.Name : e.ImportedCorpusName, e.ConfigurationHash, e.CreatedAtUtc,
+                Runs = e.Runs.Count, Imported = e.FinetuneCorpusId == null,
             })
             .ToListAsync(cancellationToken);
         var payloads = experiments.Select(e => ExperimentJobHandler.PayloadJson(e.Id)).ToList();
@@ -51,7 +76,8 @@ public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> cont
         return experiments.Select(e =>
         {
             var job = latest.GetValueOrDefault(ExperimentJobHandler.PayloadJson(e.Id));
-            return new ExperimentSummary(e.Id, e.Name, e.FinetuneCorpusId, e.Corpus, e.ConfigurationHash, e.CreatedAtUtc, job?.Id, job?.State, job?.ProgressJson, job?.Error, e.Runs);
+            return new ExperimentSummary(e.Id, e.Name, e.FinetuneCorpusId, e.Corpus ?? "", e.ConfigurationHash, e.CreatedAtUtc,
+                job?.Id, job?.State, job?.ProgressJson, job?.Error, e.Runs, e.Imported);
         }).ToList();
     }
 

@@ -2,11 +2,14 @@ using PairwiseCL.Store.Entities;
 
 namespace PairwiseCL.Web.Experiments;
 
-/// <summary>One experiment as the list and results pages show it, with the state of its job.</summary>
+/// <summary>
+/// One experiment as the list and results pages show it, with the state of its job. An experiment imported
+/// from another portal (<see cref="Imported"/>) has no corpus here (<see cref="CorpusId"/> null) and no job.
+/// </summary>
 public sealed record ExperimentSummary(
     int Id,
     string Name,
-    int CorpusId,
+    int? CorpusId,
     string CorpusName,
     string ConfigurationHash,
     DateTime CreatedAtUtc,
@@ -14,4 +17,5 @@ public sealed record ExperimentSummary(
     JobState? State,
     string? ProgressJson,
     string? Error,
-    int Runs);
+    int Runs,
+    bool Imported = false);

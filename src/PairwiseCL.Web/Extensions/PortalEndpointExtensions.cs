@@ -26,6 +26,8 @@ public static class PortalEndpointExtensions
         app.MapAccountEndpoints();
         app.MapCorpusAudioEndpoints();
         app.MapExperimentsApi();
+        app.MapModelsApi();
+        app.MapTransferApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -3,12 +3,14 @@ using PairwiseCL.Store;
 using PairwiseCL.Store.Jobs;
 using PairwiseCL.Web.Accounts;
 using PairwiseCL.Web.Authorization;
+using PairwiseCL.Web.Comparison;
 using PairwiseCL.Web.Corpora;
 using PairwiseCL.Web.Experiments;
 using PairwiseCL.Web.Datasets;
 using PairwiseCL.Web.Jobs;
 using PairwiseCL.Web.Health;
 using PairwiseCL.Web.Labelling;
+using PairwiseCL.Web.TryIt;
 
 namespace PairwiseCL.Web.Extensions;
 
@@ -35,6 +37,8 @@ public static class PortalServiceExtensions
         builder.Services.AddScoped<JobService>();
         builder.Services.AddSingleton<JobProgressFeed>();
         builder.AddExperiments();
+        builder.AddTryIt();
+        builder.Services.AddExperimentComparisonAndTransfer();
         builder.Services.AddDatasets();
         builder.Services.AddLabelling();
 

@@ -23,7 +23,12 @@ public sealed class ExperimentResultWriter(ExperimentRepository experiments, IOp
         var folder = Path.Combine(dataFolder, relativeFolder);
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         var written = ReportWriter.Write(report, folder).ToList();
-        await File.WriteAllTextAsync(Path.Combine(folder, ReportFolder.ContentFile), JsonSerializer.Serialize(report, ReportFolder.Json), cancellationToken);
+        // The stored content points at the models' copies in the report folder, not at the shared work folder.
+        var stored = report with
+        {
+            Models = report.Models?.Select(m => m with { Folder = ReportWriter.ModelFolder(m.Configuration.Name).Replace('\\', '/') }).ToList(),
+        };
+        await File.WriteAllTextAsync(Path.Combine(folder, ReportFolder.ContentFile), JsonSerializer.Serialize(stored, ReportFolder.Json), cancellationToken);
         written.Add(ReportFolder.ContentFile);
 
         var now = clock.GetUtcNow().UtcDateTime;

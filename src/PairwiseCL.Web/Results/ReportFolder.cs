@@ -26,9 +26,10 @@ public static class ReportFolder
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    /// <summary>"figure" for PNGs, "table" for files under tables/, "report" otherwise.</summary>
+    /// <summary>"model" for files under models/, "figure" for PNGs, "table" for files under tables/, "report" otherwise.</summary>
     public static string KindOf(string relativeToReport) =>
-        relativeToReport.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "figure"
+        relativeToReport.StartsWith("models/", StringComparison.Ordinal) ? "model"
+        : relativeToReport.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "figure"
         : relativeToReport.StartsWith("tables/", StringComparison.Ordinal) ? "table"
         : "report";
 }

@@ -28,6 +28,16 @@ public sealed class ResultsService(ExperimentRepository experiments, CurrentWork
         return await FindVerifiedFileAsync(experimentId, relativePath, cancellationToken);
     }
 
+    /// <summary>The report's files (relative to the report folder), or null when it is not an experiment of the current workspace.</summary>
+    public async Task<IReadOnlyList<string>?> ListFilesAsync(int experimentId, CancellationToken cancellationToken = default)
+    {
+        var experiment = await experiments.FindAsync(experimentId, cancellationToken);
+        if (experiment is null || experiment.WorkspaceId != await workspace.GetIdAsync(cancellationToken)) return null;
+        var prefix = ReportFolder.RelativeFolder(experimentId) + "/";
+        return (await experiments.ListArtifactsAsync(experimentId, cancellationToken))
+            .Where(a => a.Path.StartsWith(prefix, StringComparison.Ordinal)).Select(a => a.Path[prefix.Length..]).ToList();
+    }
+
     /// <summary>Results of any workspace's experiment; only for callers that have already authorised the reader (share links).</summary>
     internal async Task<ExperimentResults?> LoadAsync(int workspaceId, int experimentId, CancellationToken cancellationToken)
     {

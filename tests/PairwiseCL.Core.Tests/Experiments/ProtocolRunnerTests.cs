@@ -3,9 +3,11 @@ using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Training;
 using PairwiseCL.Core.Views;
+using PairwiseCL.Core.Tests.TestSupport;
 
 namespace PairwiseCL.Core.Tests.Experiments;
 
+[Collection(TorchRandomCollection.Name)]
 public sealed class ProtocolRunnerTests : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("pwcl-protocol-").FullName;
@@ -135,7 +137,7 @@ public sealed class ProtocolRunnerTests : IDisposable
     /// Four sessions of three emotions plus an "other" emotion that only pre-trains; both views carry the
     /// class in their mean (eGeMAPS-like vectors, a mel-like band pattern) under noise.
     /// </summary>
-    private static ProtocolInput SyntheticInput(int seed)
+    internal static ProtocolInput SyntheticInput(int seed)
     {
         var random = new Random(seed);
         string[] emotions = ["anger", "sadness", "happiness", "boredom"];

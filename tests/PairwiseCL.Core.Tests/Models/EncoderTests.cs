@@ -1,8 +1,10 @@
 using PairwiseCL.Core.Models;
 using static TorchSharp.torch;
+using PairwiseCL.Core.Tests.TestSupport;
 
 namespace PairwiseCL.Core.Tests.Models;
 
+[Collection(TorchRandomCollection.Name)]
 public sealed class EncoderTests
 {
     [Fact]

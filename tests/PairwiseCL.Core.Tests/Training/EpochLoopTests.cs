@@ -1,9 +1,11 @@
 using PairwiseCL.Core.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using PairwiseCL.Core.Tests.TestSupport;
 
 namespace PairwiseCL.Core.Tests.Training;
 
+[Collection(TorchRandomCollection.Name)]
 public sealed class EpochLoopTests
 {
     [Fact]

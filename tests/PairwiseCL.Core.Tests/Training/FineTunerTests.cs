@@ -1,9 +1,11 @@
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Training;
 using static TorchSharp.torch;
+using PairwiseCL.Core.Tests.TestSupport;
 
 namespace PairwiseCL.Core.Tests.Training;
 
+[Collection(TorchRandomCollection.Name)]
 public sealed class FineTunerTests
 {
     private static readonly FineTuningConfig Quick = new(MaxEpochs: 30, BatchSize: 32, Patience: 10, Seed: 2);

@@ -1,8 +1,10 @@
 using PairwiseCL.Core.Training;
 using static TorchSharp.torch;
+using PairwiseCL.Core.Tests.TestSupport;
 
 namespace PairwiseCL.Core.Tests.Training;
 
+[Collection(TorchRandomCollection.Name)]
 public sealed class PairwiseContrastiveLossTests
 {
     [Fact]

@@ -1,9 +1,11 @@
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Training;
 using static TorchSharp.torch;
+using PairwiseCL.Core.Tests.TestSupport;
 
 namespace PairwiseCL.Core.Tests.Training;
 
+[Collection(TorchRandomCollection.Name)]
 public sealed class PretrainerTests
 {
     private static readonly string[] Views = [ViewNames.Egemaps, ViewNames.Mel];

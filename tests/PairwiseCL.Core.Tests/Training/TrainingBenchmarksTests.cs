@@ -1,10 +1,12 @@
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Training;
 using static TorchSharp.torch;
+using PairwiseCL.Core.Tests.TestSupport;
 
 namespace PairwiseCL.Core.Tests.Training;
 
 /// <summary>The benchmark must run end to end and report every requested setup; its times are not asserted.</summary>
+[Collection(TorchRandomCollection.Name)]
 public sealed class TrainingBenchmarksTests
 {
     [Fact]

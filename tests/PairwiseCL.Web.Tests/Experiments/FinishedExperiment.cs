@@ -82,6 +82,10 @@ public sealed class FinishedExperiment : IAsyncLifetime
         Assert.True(Job.State == JobState.Succeeded, $"The experiment job ended {Job.State}: {Job.Error}\n{Job.Log}");
     }
 
+    /// <summary>The bytes of the corpus's first WAV clip (by path), for sending to the experiment's models.</summary>
+    public byte[] AnyClip() =>
+        File.ReadAllBytes(Directory.EnumerateFiles(Path.Combine(Portal.Folder, "synthetic"), "*.wav", SearchOption.AllDirectories).Order().First());
+
     public Task DisposeAsync()
     {
         Portal.Dispose();

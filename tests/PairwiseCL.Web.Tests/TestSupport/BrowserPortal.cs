@@ -8,64 +8,67 @@ using Microsoft.Playwright;
 namespace PairwiseCL.Web.Tests.TestSupport;
 
 /// <summary>
-/// The real portal on a free loopback port and a headless Debian Chromium driven by Playwright, with
-/// pages signed in as the administrator.
+/// A portal served by Kestrel on a free loopback port with its static web assets, and headless Debian
+/// Chromium driven by Playwright, for the browser tests.
 /// </summary>
 public sealed class BrowserPortal : IAsyncDisposable
 {
     public const string Chromium = "/usr/bin/chromium";
     public const float Timeout = 30_000;
 
-    private readonly PortalFactory portal = PortalFactory.Create(configureServices: services =>
-        // A free loopback port instead of the configured 5080, which a developer's portal may be using.
-        services.PostConfigure<KestrelServerOptions>(kestrel => kestrel.Configure(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Endpoints:Http:Url"] = "http://127.0.0.1:0" })
-            .Build())));
+    private readonly PortalFactory portal;
+    private readonly WebApplicationFactory<Program> server;
+    private readonly IPlaywright playwright;
 
-    private WebApplicationFactory<Program>? server;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-
-    private BrowserPortal()
+    private BrowserPortal(PortalFactory portal, WebApplicationFactory<Program> server, IPlaywright playwright, IBrowser browser)
     {
+        this.portal = portal;
+        this.server = server;
+        this.playwright = playwright;
+        Browser = browser;
     }
 
-    public IServiceProvider Services => server!.Services;
+    public IBrowser Browser { get; }
 
-    public static async Task<BrowserPortal> StartAsync()
+    public IServiceProvider Services => server.Services;
+
+    public string BaseUrl => server.ClientOptions.BaseAddress.ToString();
+
+    /// <param name="chromiumArguments">Added to --no-sandbox (e.g. fake media devices).</param>
+    public static async Task<BrowserPortal> StartAsync(params string[] chromiumArguments)
     {
         Assert.True(File.Exists(Chromium), $"The browser test needs Debian's Chromium at {Chromium} (apt-get install -y chromium).");
-        var started = new BrowserPortal();
+        var portal = PortalFactory.Create(configureServices: services =>
+            // A free loopback port instead of the configured 5080, which a developer's portal may be using.
+            services.PostConfigure<KestrelServerOptions>(kestrel => kestrel.Configure(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Endpoints:Http:Url"] = "http://127.0.0.1:0" })
+                .Build())));
         // Outside Development the host serves static web assets (blazor.web.js, MudBlazor) only from a
         // publish folder; the browser needs them from the build output, as `dotnet run` has them.
-        started.server = started.portal.WithWebHostBuilder(web => web.ConfigureAppConfiguration((context, _) =>
+        var server = portal.WithWebHostBuilder(web => web.ConfigureAppConfiguration((context, _) =>
             StaticWebAssetsLoader.UseStaticWebAssets(context.HostingEnvironment, context.Configuration)));
-        started.server.UseKestrel();
-        started.server.StartServer();
-        started.playwright = await Playwright.CreateAsync();
-        started.browser = await started.playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        server.UseKestrel();
+        server.StartServer();
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
-            Args = ["--autoplay-policy=no-user-gesture-required", "--no-sandbox"],
+            Args = ["--no-sandbox", "--autoplay-policy=no-user-gesture-required", .. chromiumArguments],
         });
-        return started;
+        return new BrowserPortal(portal, server, playwright, browser);
     }
 
     /// <summary>A new page signed in as the administrator.</summary>
     public async Task<IPage> SignedInPageAsync()
     {
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions
         {
-            BaseURL = server!.ClientOptions.BaseAddress.ToString(),
+            BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
         });
         page.SetDefaultTimeout(Timeout);
-        await page.GotoAsync("Account/Login");
-        await page.FillAsync("#email", PortalFactory.AdminEmail);
-        await page.FillAsync("#password", PortalFactory.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        await SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         return page;
     }
 
@@ -77,11 +80,21 @@ public sealed class BrowserPortal : IAsyncDisposable
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
+    /// <summary>Signs in through the login page and waits until it has left it.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("Account/Login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-        if (server is not null) await server.DisposeAsync();
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await server.DisposeAsync();
         await portal.DisposeAsync();
     }
 }

@@ -34,6 +34,6 @@ public static class ProtocolFeatures
         IProgress<ExtractionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var (usable, features, _) = Extract(extractor, corpus, views, progress, cancellationToken);
-        return new ProtocolInput(usable, fineTuneLabels, features);
+        return new ProtocolInput(usable, fineTuneLabels, features, views.ToDictionary(v => v.Name, v => v.ConfigurationKey));
     }
 }

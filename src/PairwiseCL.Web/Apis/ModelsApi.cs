@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PairwiseCL.Web.Authorization;
+using PairwiseCL.Web.TryIt;
+
+namespace PairwiseCL.Web.Apis;
+
+/// <summary>
+/// The fine-tuned models of an experiment over HTTP, for members of its workspace: list them, classify an
+/// uploaded clip (multipart field "audio") and download one as a zip of weights and configuration.
+/// </summary>
+public static class ModelsApi
+{
+    public static RouteGroupBuilder MapModelsApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/experiments/{experimentId:int}/models").RequireAuthorization(PortalPolicies.Viewer).DisableCookieRedirect();
+        api.MapGet("", ListAsync);
+        // Prediction changes nothing on the server, so a forged cross-site post gains nothing; scripts post without a form token.
+        api.MapPost("{model}/predict", PredictAsync).DisableAntiforgery();
+        api.MapGet("{model}/download", DownloadAsync);
+        return api;
+    }
+
+    public static string PredictUrl(int experimentId, string model) => $"api/experiments/{experimentId}/models/{Uri.EscapeDataString(model)}/predict";
+
+    public static string DownloadUrl(int experimentId, string model) => $"api/experiments/{experimentId}/models/{Uri.EscapeDataString(model)}/download";
+
+    private static async Task<Results<Ok<IReadOnlyList<ModelSummary>>, NotFound>> ListAsync(int experimentId, ModelService models, CancellationToken cancellationToken) =>
+        await models.ListAsync(experimentId, cancellationToken) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<PredictionResponse>, NotFound<ProblemResponse>, BadRequest<ProblemResponse>>> PredictAsync(
+        int experimentId, string model, HttpRequest request, ModelService models, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+            return TypedResults.BadRequest(new ProblemResponse("Send the clip as multipart/form-data in a field named 'audio'."));
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (form.Files.GetFile("audio") is not { Length: > 0 } file)
+            return TypedResults.BadRequest(new ProblemResponse("The form has no non-empty file field named 'audio'."));
+        await using var clip = file.OpenReadStream();
+        var outcome = await models.PredictAsync(experimentId, model, clip, cancellationToken);
+        if (outcome.NotFound) return TypedResults.NotFound(new ProblemResponse(outcome.Problem!));
+        if (outcome.Prediction is not { } prediction) return TypedResults.BadRequest(new ProblemResponse(outcome.Problem!));
+        return TypedResults.Ok(new PredictionResponse(outcome.Model, prediction.Probabilities, prediction.Predicted));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(int experimentId, string model, ModelService models, CancellationToken cancellationToken) =>
+        await models.ZipAsync(experimentId, model, cancellationToken) is { } zip
+            ? TypedResults.File(zip, "application/zip", $"experiment-{experimentId}-{model}.zip")
+            : TypedResults.NotFound();
+
+    /// <summary>The JSON answer of the predict endpoint.</summary>
+    public sealed record PredictionResponse(string Model, IReadOnlyDictionary<string, double> Probabilities, string Predicted);
+
+    /// <summary>Why a request was refused.</summary>
+    public sealed record ProblemResponse(string Error);
+}

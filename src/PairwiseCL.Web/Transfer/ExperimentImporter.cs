@@ -1,0 +1,140 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using PairwiseCL.Core.Reports;
+using PairwiseCL.Store;
+using PairwiseCL.Store.Entities;
+using PairwiseCL.Web.Authorization;
+using PairwiseCL.Web.Datasets;
+using PairwiseCL.Web.Experiments;
+using PairwiseCL.Web.Results;
+
+namespace PairwiseCL.Web.Transfer;
+
+/// <summary>
+/// Imports a zip written by <see cref="ExperimentExporter"/> into the current workspace as a read-only
+/// experiment. The archive is checked like any upload (size, entry count, compression ratio, no path
+/// traversal or links; <see cref="ZipArchiveGuard"/>), every file must be listed in experiment.json with a
+/// plain relative path and arrive with its SHA-256, and the results must be readable before anything is kept.
+/// </summary>
+public sealed partial class ExperimentImporter(
+    ExperimentRepository experiments,
+    CurrentWorkspace workspace,
+    UserAccess access,
+    IOptions<StorageOptions> storage,
+    IOptions<DatasetOptions> limits,
+    TimeProvider clock,
+    ILogger<ExperimentImporter> logger)
+{
+    private const long MaxManifestBytes = 64 * 1024 * 1024;
+
+    public async Task<ImportOutcome> ImportAsync(Stream upload, CancellationToken cancellationToken = default)
+    {
+        if (!await access.IsAllowedAsync(PortalPolicies.Editor)) return ImportOutcome.EditorsOnly;
+        var userId = await access.GetUserIdAsync();
+        var staging = Path.Combine(Path.GetTempPath(), $"pairwisecl-import-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            var zipPath = Path.Combine(staging, "upload.zip");
+            if (!await LimitedCopy.ToFileAsync(upload, zipPath, limits.Value.MaxUploadBytes, cancellationToken))
+                return ImportOutcome.Refused($"The upload is larger than {ZipArchiveGuard.Bytes(limits.Value.MaxUploadBytes)}, the limit.");
+            var check = ZipArchiveGuard.Inspect(zipPath, limits.Value);
+            if (!check.IsSafe) return ImportOutcome.Refused(check.Message);
+            if (ReadManifest(zipPath, check) is not { } manifest)
+                return ImportOutcome.Refused($"The archive is not an exported experiment: it needs {ExperimentArchiveManifest.FileName} ({ExperimentArchiveManifest.CurrentFormat}) listing exactly the files under {ExperimentArchiveManifest.ReportFolder}.");
+
+            var unpacked = Path.Combine(staging, "unpacked");
+            await SafeZipExtractor.ExtractAsync(zipPath, unpacked, limits.Value, cancellationToken);
+            var report = Path.Combine(unpacked, ExperimentArchiveManifest.ReportFolder);
+            if (manifest.Files.FirstOrDefault(f => ReportFolder.Sha256(Path.Combine(report, f.Path)) != f.Sha256) is { } altered)
+                return ImportOutcome.Refused($"The file '{altered.Path}' does not match the SHA-256 in {ExperimentArchiveManifest.FileName}; the archive was altered or damaged.");
+            if (Unreadable(report, manifest) is { } problem) return ImportOutcome.Refused(problem);
+
+            return new ImportOutcome(await StoreAsync(manifest, report, userId, cancellationToken), null);
+        }
+        catch (InvalidDataException e)
+        {
+            return ImportOutcome.Refused(e.Message);
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private async Task<int> StoreAsync(ExperimentArchiveManifest manifest, string unpackedReport, string? userId, CancellationToken cancellationToken)
+    {
+        var id = await experiments.CreateImportedAsync(await workspace.GetIdAsync(cancellationToken), manifest.Name, manifest.CorpusName,
+            manifest.ConfigurationJson, userId, cancellationToken);
+        try
+        {
+            var relativeFolder = ReportFolder.RelativeFolder(id);
+            var folder = Path.Combine(storage.Value.DataFolderFullPath, relativeFolder);
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+            Directory.Move(unpackedReport, folder);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var artifacts = manifest.Files.Select(f => new ArtifactEntity
+            {
+                ExperimentId = id,
+                Kind = ReportFolder.KindOf(f.Path),
+                Path = $"{relativeFolder}/{f.Path}",
+                ContentHash = f.Sha256,
+                SizeBytes = new FileInfo(Path.Combine(folder, f.Path)).Length,
+                CreatedAtUtc = now,
+            }).ToList();
+            await experiments.ReplaceResultsAsync(id, [], artifacts, cancellationToken);
+            logger.LogInformation("Imported experiment '{Name}' as #{Id} with {Files} files", manifest.Name, id, artifacts.Count);
+            return id;
+        }
+        catch
+        {
+            await experiments.DeleteAsync(id, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>The manifest when it lists exactly the archive's report files, each with a plain relative path; null otherwise.</summary>
+    private static ExperimentArchiveManifest? ReadManifest(string zipPath, ArchiveCheck check)
+    {
+        using var archive = ZipFile.OpenRead(zipPath);
+        var entry = archive.GetEntry(ExperimentArchiveManifest.FileName);
+        if (entry is null || entry.Length > MaxManifestBytes) return null;
+        ExperimentArchiveManifest? manifest;
+        try
+        {
+            using var stream = entry.Open();
+            manifest = JsonSerializer.Deserialize<ExperimentArchiveManifest>(stream);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (manifest is not { Format: ExperimentArchiveManifest.CurrentFormat, Files: not null, Name: { Length: > 0 and <= 200 }, ConfigurationJson: not null, CorpusName: not null })
+            return null;
+        var listed = manifest.Files.Select(f => ExperimentArchiveManifest.ReportFolder + f.Path).ToHashSet(StringComparer.Ordinal);
+        var inArchive = check.Files.Where(f => f != ExperimentArchiveManifest.FileName).ToHashSet(StringComparer.Ordinal);
+        var plain = manifest.Files.All(f => PlainPath().IsMatch(f.Path) && !f.Path.Split('/').Contains(".."));
+        return plain && listed.SetEquals(inArchive) && manifest.Files.Any(f => f.Path == ReportFolder.ContentFile) ? manifest : null;
+    }
+
+    /// <summary>Why the results pages could not read the archive's configuration or results; null when they can.</summary>
+    private static string? Unreadable(string report, ExperimentArchiveManifest manifest)
+    {
+        try
+        {
+            ExperimentLaunch.FromJson(manifest.ConfigurationJson);
+            var content = JsonSerializer.Deserialize<ReportContent>(File.ReadAllText(Path.Combine(report, ReportFolder.ContentFile)), ReportFolder.Json);
+            return content is null ? $"{ReportFolder.ContentFile} is empty." : null;
+        }
+        catch (JsonException e)
+        {
+            return $"The exported configuration or results cannot be read: {e.Message}";
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$")]
+    private static partial Regex PlainPath();
+}

@@ -1,0 +1,93 @@
+using System.IO.Compression;
+using Microsoft.Extensions.Options;
+using PairwiseCL.Core.Audio;
+using PairwiseCL.Core.Models;
+using PairwiseCL.Web.Experiments;
+using PairwiseCL.Web.Results;
+using PairwiseCL.Web.Transfer;
+
+namespace PairwiseCL.Web.TryIt;
+
+/// <summary>
+/// The fine-tuned models saved in an experiment's report folder (models/{name}/), for members of its
+/// workspace: list them, classify a clip with one, or zip one for download. Every file is read only after
+/// <see cref="ResultsService"/> has checked it against its stored SHA-256.
+/// </summary>
+public sealed class ModelService(ResultsService results, ExperimentViews views, IOptions<TryItOptions> options, ILogger<ModelService> logger)
+{
+    /// <summary>The experiment's models, or null when it is not an experiment of the current workspace.</summary>
+    public async Task<IReadOnlyList<ModelSummary>?> ListAsync(int experimentId, CancellationToken cancellationToken = default)
+    {
+        var files = await results.ListFilesAsync(experimentId, cancellationToken);
+        if (files is null) return null;
+        var names = files.Select(f => f.Split('/')).Where(p => p is ["models", _, ModelFiles.ConfigurationFile]).Select(p => p[1]).Order(StringComparer.Ordinal);
+        var models = new List<ModelSummary>();
+        foreach (var name in names)
+            if (await FindFolderAsync(experimentId, name, cancellationToken) is { } folder)
+            {
+                var c = ModelFiles.ReadConfiguration(folder);
+                models.Add(new ModelSummary(c.Name, c.View, c.Method, c.ClassNames, c.FractionPercent));
+            }
+        return models;
+    }
+
+    public async Task<PredictionOutcome> PredictAsync(int experimentId, string model, Stream clip, CancellationToken cancellationToken = default)
+    {
+        if (await FindFolderAsync(experimentId, model, cancellationToken) is not { } folder) return PredictionOutcome.Unknown(model);
+        var upload = Path.Combine(Path.GetTempPath(), $"pairwisecl-clip-{Guid.NewGuid():N}");
+        try
+        {
+            if (!await LimitedCopy.ToFileAsync(clip, upload, options.Value.MaxClipBytes, cancellationToken))
+                return PredictionOutcome.Refused(model, $"The clip is larger than {options.Value.MaxClipBytes / (1024 * 1024)} MB.");
+            return await Task.Run(() => Predict(folder, model, upload, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            File.Delete(upload);
+        }
+    }
+
+    /// <summary>A zip of the model's weights and configuration, or null when the model is not visible here.</summary>
+    public async Task<byte[]?> ZipAsync(int experimentId, string model, CancellationToken cancellationToken = default)
+    {
+        if (await FindFolderAsync(experimentId, model, cancellationToken) is not { } folder) return null;
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var file in ModelFiles.Files)
+                await zip.CreateEntryFromFileAsync(Path.Combine(folder, file), $"{model}/{file}", CompressionLevel.Optimal, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private PredictionOutcome Predict(string folder, string model, string clipPath, CancellationToken cancellationToken)
+    {
+        var configuration = ModelFiles.ReadConfiguration(folder);
+        var view = views.Open(configuration.View, cancellationToken);
+        try
+        {
+            using var predictor = EmotionPredictor.Open(folder, view);
+            return new PredictionOutcome(model, predictor.Predict(clipPath, cancellationToken), null);
+        }
+        catch (AudioFormatException e)
+        {
+            logger.LogInformation("Clip refused by model {Model}: {Problem}", model, e.Problem);
+            return PredictionOutcome.Refused(model, $"Not an audio clip this portal can decode: {e.Problem}");
+        }
+        finally
+        {
+            (view as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>The verified folder of a model in the report, or null when either of its files is unknown, missing or altered.</summary>
+    private async Task<string?> FindFolderAsync(int experimentId, string model, CancellationToken cancellationToken)
+    {
+        string? folder = null;
+        foreach (var file in ModelFiles.Files)
+        {
+            var path = await results.FindFileAsync(experimentId, $"models/{model}/{file}", cancellationToken);
+            if (path is null) return null;
+            folder = Path.GetDirectoryName(path);
+        }
+        return folder;
+    }
+}

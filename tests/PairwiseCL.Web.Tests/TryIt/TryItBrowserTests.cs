@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+using PairwiseCL.Web.Tests.Experiments;
+using PairwiseCL.Web.Tests.TestSupport;
+
+namespace PairwiseCL.Web.Tests.TryIt;
+
+/// <summary>
+/// In headless Debian Chromium: the finished experiment, exported from its portal, is imported through the
+/// Experiments page of a second portal; its Try it page classifies an uploaded clip and a clip recorded from
+/// Chromium's fake microphone, each time drawing one probability bar per emotion.
+/// </summary>
+[Collection(FinishedExperimentCollection.Name)]
+public sealed class TryItBrowserTests(FinishedExperiment finished) : IAsyncLifetime
+{
+    private static readonly float Timeout = 60_000;
+
+    private BrowserPortal? portal;
+
+    public async Task InitializeAsync() =>
+        portal = await BrowserPortal.StartAsync("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
+
+    [Fact]
+    public async Task ImportedExperiment_ClassifiesAnUploadedAndARecordedClip()
+    {
+        var source = await SignedInUsers.BrowserAsync(finished.Portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var archive = await source.GetByteArrayAsync($"/api/experiments/{finished.ExperimentId}/export");
+        var clip = finished.AnyClip();
+
+        var context = await portal!.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = portal.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            Permissions = ["microphone"],
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Timeout);
+        await BrowserPortal.SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+        await page.GotoAsync("experiments");
+        await Assertions.Expect(page.Locator("[data-testid=import]")).ToHaveAttributeAsync("data-interactive", "yes");
+        await page.Locator("input[type=file][data-testid=import-file]").SetInputFilesAsync(new FilePayload { Name = "experiment.zip", MimeType = "application/zip", Buffer = archive });
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/experiments/\d+$"));
+        await Assertions.Expect(page.GetByText("imported").First).ToBeVisibleAsync();
+
+        await page.GetByText("Try a fine-tuned model").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=try-model]")).ToHaveAttributeAsync("data-interactive", "yes");
+        var classes = await ClassCountAsync(page);
+
+        await page.Locator("input[type=file][data-testid=clip-file]").SetInputFilesAsync(new FilePayload { Name = "clip.wav", MimeType = "audio/wav", Buffer = clip });
+        await Assertions.Expect(page.Locator("[data-testid=predicted]")).ToHaveAttributeAsync("data-source", "uploaded");
+        await Assertions.Expect(page.Locator(".pcl-plot .bars path")).ToHaveCountAsync(classes);
+
+        await page.Locator("[data-testid=start-recording]").ClickAsync();
+        await page.WaitForTimeoutAsync(1500);
+        await page.Locator("[data-testid=stop-recording]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=predicted]")).ToHaveAttributeAsync("data-source", "recorded");
+        await Assertions.Expect(page.Locator("[data-testid=prediction-problem]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".pcl-plot .bars path")).ToHaveCountAsync(classes);
+    }
+
+    /// <summary>The emotions of the selected model, read from its model list over the browser's session.</summary>
+    private static async Task<int> ClassCountAsync(IPage page)
+    {
+        var id = page.Url.Split('/')[^2];
+        var response = await page.APIRequest.GetAsync($"api/experiments/{id}/models");
+        var models = System.Text.Json.JsonDocument.Parse(await response.TextAsync()).RootElement;
+        return models[0].GetProperty("classNames").GetArrayLength();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (portal is not null) await portal.DisposeAsync();
+    }
+}
