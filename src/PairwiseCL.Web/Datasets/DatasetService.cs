@@ -4,6 +4,8 @@ using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Jobs;
 using PairwiseCL.Web.Authorization;
 
+using PairwiseCL.Web.Transfer;
+
 namespace PairwiseCL.Web.Datasets;
 
 /// <summary>
@@ -50,7 +52,7 @@ public sealed class DatasetService(
         try
         {
             var zip = Path.Combine(folder, ArchiveFileName);
-            if (!await CopyLimitedAsync(content, zip, limit, received, cancellationToken))
+            if (!await LimitedCopy.ToFileAsync(content, zip, limit, cancellationToken, received))
                 return DatasetOutcome.Refused($"'{fileName}' is larger than the upload limit of {ZipArchiveGuard.Bytes(limit)}.");
             var check = ZipArchiveGuard.Inspect(zip, options.Value);
             if (!check.IsSafe)
@@ -138,21 +140,5 @@ public sealed class DatasetService(
         return await corpora.FindIdByNameAsync(corpusName.Trim(), await workspace.GetIdAsync(cancellationToken), cancellationToken) is null
             ? null
             : $"A corpus named '{corpusName.Trim()}' already exists; choose another name.";
-    }
-
-    private static async Task<bool> CopyLimitedAsync(Stream content, string path, long limit, IProgress<long>? received, CancellationToken cancellationToken)
-    {
-        await using var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > limit) return false;
-            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            received?.Report(total);
-        }
-        return true;
     }
 }

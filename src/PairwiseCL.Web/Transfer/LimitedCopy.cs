@@ -4,9 +4,10 @@ namespace PairwiseCL.Web.Transfer;
 public static class LimitedCopy
 {
     /// <returns>False when the stream held more than <paramref name="limit"/> bytes; the partial file is left for the caller to delete.</returns>
-    public static async Task<bool> ToFileAsync(Stream source, string path, long limit, CancellationToken cancellationToken)
+    /// <param name="received">Bytes copied so far, after every block (upload progress bars).</param>
+    public static async Task<bool> ToFileAsync(Stream source, string path, long limit, CancellationToken cancellationToken, IProgress<long>? received = null)
     {
-        await using var target = File.Create(path);
+        await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
         var buffer = new byte[81920];
         long total = 0;
         int read;
@@ -15,6 +16,7 @@ public static class LimitedCopy
             total += read;
             if (total > limit) return false;
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            received?.Report(total);
         }
         return true;
     }
