@@ -9,7 +9,8 @@ public static class BatchOrder
     public static IReadOnlyList<int[]> Shuffled(int count, int batchSize, int seed, int epoch)
     {
         var order = Enumerable.Range(0, count).ToArray();
-        new Random(HashCode.Combine(seed, epoch, 0x5eed)).Shuffle(order);
+        // HashCode.Combine is randomised per process; a stable mix keeps runs reproducible across processes.
+        new Random(Experiments.StableSeed.Of(seed, epoch, 0x5eed)).Shuffle(order);
         return order.Chunk(batchSize).ToArray();
     }
 
