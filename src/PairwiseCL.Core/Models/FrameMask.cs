@@ -21,14 +21,15 @@ internal static class FrameMask
     }
 
     /// <summary>Valid frame counts after a layer that keeps ceil(n / factor) frames.</summary>
-    public static Tensor Downsampled(Tensor validFrames, int factor) =>
-        validFrames.add(SmallInteger(factor - 1), SmallInteger(1)).div(SmallInteger(factor), RoundingMode.floor);
-
-    // TorchSharp does not keep implicit Scalar temporaries alive during the native call that uses them, so a
-    // GC on another thread can free one mid-call (seen as "toLong" failures). These live for the process.
-    private static readonly TorchSharp.Scalar[] SmallIntegers = Enumerable.Range(0, 17).Select(i => TorchSharp.ScalarExtensionMethods.ToScalar(i)).ToArray();
-
-    private static TorchSharp.Scalar SmallInteger(int value) =>
-        value >= 0 && value < SmallIntegers.Length ? SmallIntegers[value]
-            : throw new ArgumentOutOfRangeException(nameof(value), value, $"Frame factors up to {SmallIntegers.Length - 1} are supported.");
+    /// <remarks>
+    /// Computed on the host from the [B] counts: TorchSharp 0.107 Scalars (implicit or cached) passed to
+    /// integer tensor arithmetic were seen corrupted mid-run ("toLong", "alpha must not be a floating point
+    /// number"), and these few integers need no tensor maths.
+    /// </remarks>
+    public static Tensor Downsampled(Tensor validFrames, int factor)
+    {
+        var counts = validFrames.cpu().data<long>().ToArray();
+        for (var i = 0; i < counts.Length; i++) counts[i] = (counts[i] + factor - 1) / factor;
+        return tensor(counts, device: validFrames.device);
+    }
 }
