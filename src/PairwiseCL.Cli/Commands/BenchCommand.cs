@@ -93,7 +93,7 @@ internal static class BenchCommand
     private static void Training(CancellationToken ct)
     {
         var result = ConsoleProgress.Run("training benchmark", progress =>
-            TrainingBenchmarks.Run(new TrainingBenchmarkConfig(), progress: new Progress<string>(step => progress.Report((0, 1, step))), cancellationToken: ct));
+            TrainingBenchmarks.Run(new TrainingBenchmarkConfig(), progress: new InlineProgress<string>(step => progress.Report((0, 1, step))), cancellationToken: ct));
         var epochs = new Table().AddColumns("views", "kind", "utterances", "wall s / epoch", "wall s / epoch / 1000 utt.", "CPU s / epoch");
         foreach (var e in result.Epochs)
             epochs.AddRow(e.Views, e.Kind, e.Utterances.ToString(), F(e.SecondsPerEpoch), F(e.SecondsPerEpochPer1000), F(e.CpuSecondsPerEpoch));
@@ -117,7 +117,7 @@ internal static class BenchCommand
             var extraction = clock.Elapsed;
             var report = ConsoleProgress.Run("quick protocol", progress => new ProtocolRunner(Path.Combine(cache, "work"))
                 .Run(ProtocolConfiguration.Quick(views), input,
-                    new Progress<ProtocolProgress>(p => progress.Report((p.Done, p.Total, p.Step))), ct));
+                    new InlineProgress<ProtocolProgress>(p => progress.Report((p.Done, p.Total, p.Step))), ct));
             ReportWriter.Write(report, Path.Combine(cache, "report"));
             var table = new Table().AddColumns("", "seconds");
             table.AddRow($"feature extraction ({string.Join("+", views)})", F(extraction.TotalSeconds));

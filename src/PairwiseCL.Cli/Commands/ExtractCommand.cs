@@ -33,7 +33,7 @@ internal static class ExtractCommand
 
             var summary = ConsoleProgress.Run($"extract {featureView.Name}", progress =>
                 extractor.ExtractAll(corpus, featureView, options,
-                    new Progress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, $"{p.AudioSecondsPerSecond:F1} audio s/s"))), ct));
+                    new InlineProgress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, $"{p.AudioSecondsPerSecond:F1} audio s/s"))), ct));
 
             var table = new Table().AddColumn("").AddColumn("");
             table.AddRow("corpus", Markup.Escape(corpus.Name));

@@ -67,14 +67,14 @@ internal static class ReproduceCommand
             var extractor = new FeatureExtractor(new FeatureCache(settings.FeatureCachePath));
             var featureViews = configuration.Views.Select(v => FeatureViewCatalog.Create(v, settings.Wav2Vec2)).ToList();
             var (usable, features, failures) = ConsoleProgress.Run("features", progress => ProtocolFeatures.Extract(extractor, corpus, featureViews,
-                new Progress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, p.View))), ct));
+                new InlineProgress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, p.View))), ct));
             foreach (var failure in failures) AnsiConsole.MarkupLine($"[yellow]left out[/] {Markup.Escape(failure.Message)}");
             corpus = usable;
             var input = new ProtocolInput(corpus, fineTuneLabels, features, featureViews.ToDictionary(v => v.Name, v => v.ConfigurationKey));
             if (extra is not null)
             {
                 var (extraUsable, extraFeatures, extraFailures) = ConsoleProgress.Run("pre-training corpus features", progress =>
-                    ProtocolFeatures.Extract(extractor, extra, featureViews, new Progress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, p.View))), ct));
+                    ProtocolFeatures.Extract(extractor, extra, featureViews, new InlineProgress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, p.View))), ct));
                 foreach (var failure in extraFailures) AnsiConsole.MarkupLine($"[yellow]left out[/] {Markup.Escape(failure.Message)}");
                 input = input with { AdditionalPretraining = new AdditionalPretraining(extraUsable, extraFeatures) };
             }
@@ -82,7 +82,7 @@ internal static class ReproduceCommand
             var workFolder = parse.GetValue(work)?.FullName ?? Path.Combine(settings.DataFolder, "work");
             var runner = new ProtocolRunner(workFolder, saveModels: true);
             var report = ConsoleProgress.Run("protocol", progress => runner.Run(configuration, input,
-                new Progress<ProtocolProgress>(p => progress.Report((p.Done, p.Total, $"{p.Step} (about {p.EstimatedRemaining:hh\\:mm\\:ss} left)"))), ct));
+                new InlineProgress<ProtocolProgress>(p => progress.Report((p.Done, p.Total, $"{p.Step} (about {p.EstimatedRemaining:hh\\:mm\\:ss} left)"))), ct));
 
             var folder = parse.GetValue(output)!.FullName;
             var written = ReportWriter.Write(report, folder);
