@@ -1,3 +1,4 @@
+using PairwiseCL.Core.Progress;
 using Spectre.Console;
 
 namespace PairwiseCL.Cli.Commands;
@@ -12,7 +13,7 @@ internal static class ConsoleProgress
             // Logs and CI: print a line every ~10% instead of redrawing a bar.
             var lastDecile = -1;
             var gate = new object();
-            return work(new CallbackProgress(p =>
+            return work(new InlineProgress<(int Done, int Total, string Detail)>(p =>
             {
                 lock (gate)
                 {
@@ -29,7 +30,7 @@ internal static class ConsoleProgress
             .Start(context =>
             {
                 var task = context.AddTask(Markup.Escape(description), maxValue: 1);
-                result = work(new CallbackProgress(p =>
+                result = work(new InlineProgress<(int Done, int Total, string Detail)>(p =>
                 {
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Done;
@@ -38,10 +39,5 @@ internal static class ConsoleProgress
                 task.Value = task.MaxValue;
             });
         return result;
-    }
-
-    private sealed class CallbackProgress(Action<(int Done, int Total, string Detail)> report) : IProgress<(int Done, int Total, string Detail)>
-    {
-        public void Report((int Done, int Total, string Detail) value) => report(value);
     }
 }

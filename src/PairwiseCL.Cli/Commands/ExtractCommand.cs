@@ -3,6 +3,7 @@ using PairwiseCL.Core.Views;
 using PairwiseCL.Core.Views.Cache;
 using PairwiseCL.Core.Views.Extraction;
 using Spectre.Console;
+using PairwiseCL.Core.Progress;
 
 namespace PairwiseCL.Cli.Commands;
 

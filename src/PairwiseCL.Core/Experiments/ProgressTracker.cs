@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PairwiseCL.Core.Training;
+using PairwiseCL.Core.Progress;
 
 namespace PairwiseCL.Core.Experiments;
 
@@ -33,8 +34,4 @@ internal sealed class ProgressTracker(int total, Stopwatch clock, IProgress<Prot
         progress.Report(new ProtocolProgress(_done, total, step, elapsed, remaining, epoch));
     }
 
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

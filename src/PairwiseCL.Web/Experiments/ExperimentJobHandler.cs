@@ -12,6 +12,7 @@ using PairwiseCL.Store.Entities;
 using PairwiseCL.Store.Jobs;
 using PairwiseCL.Web.Jobs;
 using PairwiseCL.Web.Results;
+using PairwiseCL.Core.Progress;
 
 namespace PairwiseCL.Web.Experiments;
 
@@ -109,9 +110,4 @@ public sealed class ExperimentJobHandler(
     /// <summary>The job's input.</summary>
     public sealed record Payload(int ExperimentId);
 
-    /// <summary>Calls back on the reporting thread (Progress&lt;T&gt; would post to the thread pool and reorder updates).</summary>
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

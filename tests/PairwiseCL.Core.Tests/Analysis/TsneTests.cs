@@ -1,4 +1,5 @@
 using PairwiseCL.Core.Analysis;
+using PairwiseCL.Core.Progress;
 
 namespace PairwiseCL.Core.Tests.Analysis;
 
@@ -61,7 +62,7 @@ public sealed class TsneTests
         var (points, _) = Clusters(perCluster: 20, clusters: 2, dimension: 5, seed: 5);
         var reports = new List<TsneProgress>();
 
-        Tsne.Embed(points, new TsneOptions { Perplexity = 5, Iterations = 60, ExaggerationIterations = 20 }, new SynchronousProgress(reports.Add));
+        Tsne.Embed(points, new TsneOptions { Perplexity = 5, Iterations = 60, ExaggerationIterations = 20 }, new InlineProgress<TsneProgress>(reports.Add));
 
         Assert.Equal("affinities", reports[0].Stage);
         Assert.Equal(60, reports[^1].Iteration);
@@ -101,8 +102,4 @@ public sealed class TsneTests
     }
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; tests need the reports in order, at once.</summary>
-    private sealed class SynchronousProgress(Action<TsneProgress> report) : IProgress<TsneProgress>
-    {
-        public void Report(TsneProgress value) => report(value);
-    }
 }

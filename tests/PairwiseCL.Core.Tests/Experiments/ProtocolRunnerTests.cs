@@ -4,6 +4,7 @@ using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Training;
 using PairwiseCL.Core.Views;
 using PairwiseCL.Core.Tests.TestSupport;
+using PairwiseCL.Core.Progress;
 
 namespace PairwiseCL.Core.Tests.Experiments;
 
@@ -166,8 +167,4 @@ public sealed class ProtocolRunnerTests : IDisposable
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -2,6 +2,7 @@ using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Training;
 using static TorchSharp.torch;
 using PairwiseCL.Core.Tests.TestSupport;
+using PairwiseCL.Core.Progress;
 
 namespace PairwiseCL.Core.Tests.Training;
 
@@ -59,13 +60,13 @@ public sealed class PretrainerTests
             var uninterrupted = new Pretrainer(CPU).Run(Views, SyntheticViews.Architecture, training, validation, config);
 
             using var stopAfterTwo = new CancellationTokenSource();
-            var interrupted = new ImmediateProgress<TrainingProgress>(p => { if (p.Epoch == 2) stopAfterTwo.Cancel(); });
+            var interrupted = new InlineProgress<TrainingProgress>(p => { if (p.Epoch == 2) stopAfterTwo.Cancel(); });
             Assert.ThrowsAny<OperationCanceledException>(() =>
                 new Pretrainer(CPU).Run(Views, SyntheticViews.Architecture, training, validation, config, folder, interrupted, stopAfterTwo.Token));
 
             var epochsAfterResume = new List<int>();
             var resumed = new Pretrainer(CPU).Run(Views, SyntheticViews.Architecture, training, validation, config, folder,
-                new ImmediateProgress<TrainingProgress>(p => epochsAfterResume.Add(p.Epoch)));
+                new InlineProgress<TrainingProgress>(p => epochsAfterResume.Add(p.Epoch)));
 
             Assert.Equal([3, 4, 5], epochsAfterResume);
             Assert.Equal(uninterrupted.History.Select(h => (h.TrainLoss, h.ValidationLoss)), resumed.History.Select(h => (h.TrainLoss, h.ValidationLoss)));

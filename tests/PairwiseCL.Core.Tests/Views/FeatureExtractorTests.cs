@@ -5,6 +5,7 @@ using PairwiseCL.Core.Tests.TestSupport;
 using PairwiseCL.Core.Views.Cache;
 using PairwiseCL.Core.Views.Extraction;
 using PairwiseCL.Core.Views.Mel;
+using PairwiseCL.Core.Progress;
 
 namespace PairwiseCL.Core.Tests.Views;
 
@@ -23,7 +24,7 @@ public sealed class FeatureExtractorTests : IDisposable
         var view = new LogMelView();
         var reports = new System.Collections.Concurrent.ConcurrentBag<ExtractionProgress>();
 
-        var first = extractor.ExtractAll(subset, view, new ExtractionOptions(MaxDegreeOfParallelism: 2), new SynchronousProgress<ExtractionProgress>(reports.Add));
+        var first = extractor.ExtractAll(subset, view, new ExtractionOptions(MaxDegreeOfParallelism: 2), new InlineProgress<ExtractionProgress>(reports.Add));
         Assert.Equal(24, first.Extracted);
         Assert.Equal(0, first.FromCache);
         Assert.Empty(first.Failures);

@@ -3,6 +3,7 @@ using PairwiseCL.Core.Checkpoints;
 using PairwiseCL.Core.Views;
 using PairwiseCL.Core.Views.Wav2Vec2;
 using static TorchSharp.torch;
+using PairwiseCL.Core.Progress;
 
 namespace PairwiseCL.Core.Tests.Views;
 
@@ -94,7 +95,7 @@ public sealed class Wav2Vec2ViewTests : IDisposable
         var clips = new[] { Clip(8000, 1), Clip(20000, 2), Clip(500, 3) };
         var reports = new List<int>();
 
-        var batched = view.ExtractBatch(clips, new SynchronousProgress(reports.Add));
+        var batched = view.ExtractBatch(clips, new InlineProgress<int>(reports.Add));
 
         Assert.Equal([2, 3], reports);
         for (var i = 0; i < clips.Length; i++)
@@ -161,8 +162,4 @@ public sealed class Wav2Vec2ViewTests : IDisposable
         Assert.Equal([13, -1, 768], asView.OutputShape);
     }
 
-    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
-    }
 }

@@ -2,6 +2,7 @@ using PairwiseCL.Core.Audio;
 using PairwiseCL.Core.Corpora.Importers;
 using PairwiseCL.Core.Tests.Audio;
 using PairwiseCL.Core.Tests.TestSupport;
+using PairwiseCL.Core.Progress;
 
 namespace PairwiseCL.Core.Tests.Corpora.Importers;
 
@@ -128,7 +129,7 @@ public sealed class CsvManifestImporterTests : IDisposable
     public void ReportsProgressForEveryFileAndHonoursCancellation()
     {
         var reports = new List<ImportProgress>();
-        var progress = new SynchronousProgress<ImportProgress>(reports.Add);
+        var progress = new InlineProgress<ImportProgress>(reports.Add);
 
         new CsvManifestImporter(EmoDbOptions()).Import(progress);
 
