@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using PairwiseCL.Core.Audio;
 using PairwiseCL.Core.Checkpoints;
+using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Views.Wav2Vec2;
 using Spectre.Console;
 using TorchSharp;
@@ -134,8 +135,7 @@ internal static class Wav2Vec2Command
 
     private static Wav2Vec2View RandomView(string preset, Wav2Vec2ViewOptions options)
     {
-        torch.manual_seed(0);
-        var model = new Wav2Vec2Model(Wav2Vec2Config.Preset(preset), options.Convention);
+        var model = SeededModules.Build(0, () => new Wav2Vec2Model(Wav2Vec2Config.Preset(preset), options.Convention));
         var backend = new TorchSharpWav2Vec2Backend(model, options.PreferCuda);
         var configuration = new Wav2Vec2ViewConfiguration(backend.Name, "random-seed-0", model.Config, options.Convention,
             ClipSeconds: options.ClipSeconds, Padding: options.Padding, Float16: options.Float16);

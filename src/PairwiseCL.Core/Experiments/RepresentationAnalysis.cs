@@ -55,8 +55,7 @@ internal sealed class RepresentationAnalysis(ProtocolConfiguration configuration
     {
         if (pretrained is not null) yield return (PreTrained, Represent(pretrained.Encoder(view), view));
         if (supervised.TryGetValue(view, out var model)) yield return (Supervised, Represent(model.Encoder, view));
-        manual_seed(StableSeed.Of(configuration.Seed, 99));
-        using var random = configuration.Architecture.CreateEncoder(view);
+        using var random = SeededModules.Build(StableSeed.Of(configuration.Seed, 99), () => configuration.Architecture.CreateEncoder(view));
         InputStatistics.Fit(random, data.LabelledTrain.Select(t => data.FeaturesOf(t.Utterance, view)).ToList());
         random.to(device);
         yield return (RandomInit, Represent(random, view));

@@ -43,7 +43,7 @@ public static class ModelFiles
     /// <summary>Rebuilds the classifier described by <paramref name="configuration"/> and loads its weights, in evaluation mode.</summary>
     public static EmotionClassifier Load(string folder, ModelConfiguration configuration)
     {
-        var model = new EmotionClassifier(configuration.Architecture.CreateEncoder(configuration.View), configuration.ClassNames.Count);
+        var model = SeededModules.Build(() => new EmotionClassifier(configuration.Architecture.CreateEncoder(configuration.View), configuration.ClassNames.Count));
         try
         {
             model.load(Path.Combine(folder, WeightsFile));

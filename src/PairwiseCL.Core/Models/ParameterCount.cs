@@ -23,7 +23,7 @@ public sealed record ParameterCount(string View, string Setup, long Frozen, long
         var rows = new List<ParameterCount>();
         foreach (var view in views)
         {
-            using var model = new EmotionClassifier(architecture.CreateEncoder(view), classes);
+            using var model = SeededModules.Build(() => new EmotionClassifier(architecture.CreateEncoder(view), classes));
             var encoder = Of(model.Encoder);
             var classifier = Of(model.Classifier);
             var upstream = architecture.UpstreamParametersOf(view);
@@ -33,7 +33,7 @@ public sealed record ParameterCount(string View, string Setup, long Frozen, long
         }
         if (views.Count >= 2)
         {
-            using var pretraining = new PairwiseClModel(views, architecture);
+            using var pretraining = SeededModules.Build(() => new PairwiseClModel(views, architecture));
             rows.Add(new ParameterCount(string.Join("+", views), Pretraining, views.Sum(architecture.UpstreamParametersOf), Of(pretraining)));
         }
         return rows;

@@ -34,11 +34,10 @@ public sealed class FineTuner
         CancellationToken cancellationToken = default)
     {
         config.Validate();
-        var encoder = architecture.CreateEncoder(view);
+        var encoder = SeededModules.Build(() => architecture.CreateEncoder(view));
         using (no_grad())
             encoder.load_state_dict(pretrainedEncoder.state_dict().ToDictionary(e => e.Key, e => e.Value.cpu()));
-        manual_seed(config.Seed);
-        var model = new EmotionClassifier(encoder, classes);
+        var model = SeededModules.Build(config.Seed, () => new EmotionClassifier(encoder, classes));
         var key = new FineTuningRunKey(config, view, architecture, classes, training.Count, validation.Count, WeightFingerprint(pretrainedEncoder));
         return Train(model, view, training, validation, config, key, checkpointFolder, progress, cancellationToken);
     }
@@ -56,8 +55,7 @@ public sealed class FineTuner
         CancellationToken cancellationToken = default)
     {
         config.Validate();
-        manual_seed(config.Seed);
-        var model = new EmotionClassifier(architecture.CreateEncoder(view), classes);
+        var model = SeededModules.Build(config.Seed, () => new EmotionClassifier(architecture.CreateEncoder(view), classes));
         InputStatistics.Fit(model.Encoder, training.View(view));
         var key = new FineTuningRunKey(config, view, architecture, classes, training.Count, validation.Count, "random-init");
         return Train(model, view, training, validation, config, key, checkpointFolder, progress, cancellationToken);

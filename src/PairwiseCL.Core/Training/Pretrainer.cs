@@ -32,8 +32,7 @@ public sealed class Pretrainer
         if (training.Count < 2 || validation.Count < 2)
             throw new ArgumentException($"Pre-training needs at least two training and two validation utterances, got {training.Count} and {validation.Count}.");
 
-        manual_seed(config.Seed);
-        var model = new PairwiseClModel(views, architecture);
+        var model = SeededModules.Build(config.Seed, () => new PairwiseClModel(views, architecture));
         foreach (var view in views)
             InputStatistics.Fit(model.Encoder(view), training.View(view));
         model.to(device);

@@ -104,8 +104,7 @@ public static class TrainingBenchmarks
     {
         var training = RandomDataset([view], config.FineTuneTraining, config, seed: 3);
         var validation = RandomDataset([view], config.FineTuneValidation, config, seed: 4);
-        manual_seed(config.Seed);
-        var encoder = architecture.CreateEncoder(view);
+        var encoder = SeededModules.Build(config.Seed, () => architecture.CreateEncoder(view));
         var fineTuning = new FineTuningConfig(FreezeEncoder: frozen, MaxEpochs: config.Epochs, BatchSize: config.BatchSize, Patience: config.Epochs, Seed: config.Seed);
         var clock = Stopwatch.StartNew();
         var cpu = CpuClock.Start();

@@ -14,7 +14,7 @@ public static class Wav2Vec2CheckpointLoader
     public static Wav2Vec2Model Load(string path, Wav2Vec2Config? config = null, HiddenStateConvention convention = HiddenStateConvention.Torchaudio)
     {
         var tensors = CheckpointFile.Read(path);
-        var model = new Wav2Vec2Model(config ?? Wav2Vec2ConfigInference.FromStateDict(MapKeys(tensors, path)), convention);
+        var model = Models.SeededModules.Build(() => new Wav2Vec2Model(config ?? Wav2Vec2ConfigInference.FromStateDict(MapKeys(tensors, path)), convention));
         LoadInto(model, tensors, path);
         return model;
     }
