@@ -39,10 +39,23 @@ window.pairwiseCharts = (() => {
         element.dataset.rendered = "true";
     }
 
+    // The PNG button beside each chart (rendered by PlotlyFigure.razor) exports the drawn figure.
+    async function downloadPng(button) {
+        const plot = button.closest(".pcl-figure")?.querySelector(".pcl-plot");
+        if (!plot || !plot.dataset.rendered) return;
+        const Plotly = await loadPlotly();
+        await Plotly.downloadImage(plot, { format: "png", filename: button.dataset.name || "figure", scale: 2 });
+    }
+
+    document.addEventListener("click", (event) => {
+        const button = event.target.closest && event.target.closest(".pcl-chart-png");
+        if (button) downloadPng(button);
+    });
+
     function renderAll() {
         return Promise.all(Array.from(document.querySelectorAll(".pcl-plot")).map(render));
     }
 
     document.addEventListener("DOMContentLoaded", renderAll);
-    return { render, renderAll };
+    return { render, renderAll, downloadPng };
 })();

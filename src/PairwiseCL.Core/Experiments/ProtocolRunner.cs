@@ -38,9 +38,11 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         configuration.Validate();
         input.Validate(configuration);
         var clock = Stopwatch.StartNew();
+        // Analysis changes no run, so runs and checkpoints are shared with and without it: asking for the
+        // analysis afterwards resumes everything and only trains what the analysis needs.
         var key = ConfigurationHash.Of(new
         {
-            configuration, corpus = input.Corpus.Name, labels = input.FineTuneLabels, count = input.Corpus.Utterances.Count,
+            configuration = configuration with { Analysis = false }, corpus = input.Corpus.Name, labels = input.FineTuneLabels, count = input.Corpus.Utterances.Count,
             pretrainingCorpus = input.AdditionalPretraining?.Corpus.Name, pretrainingCount = input.AdditionalPretraining?.Corpus.Utterances.Count,
         });
         var folder = Path.Combine(workFolder, key);

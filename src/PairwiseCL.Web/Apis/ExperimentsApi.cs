@@ -21,6 +21,7 @@ public static class ExperimentsApi
         var api = app.MapGroup("/api/experiments").RequireAuthorization(PortalPolicies.Viewer).DisableCookieRedirect();
         api.MapGet("", ListAsync);
         api.MapPost("", LaunchAsync).RequireAuthorization(PortalPolicies.Editor);
+        api.MapPost("{experimentId:int}/analysis", RequestAnalysisAsync).RequireAuthorization(PortalPolicies.Editor);
         api.MapGet("{experimentId:int}/files/{**path}", GetFileAsync);
         app.MapGet(ShareLinkService.PathPrefix + "{token}/files/{**path}", GetSharedFileAsync).AllowAnonymous();
         return api;
@@ -45,6 +46,18 @@ public static class ExperimentsApi
         if (!result.Launched)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["experiment"] = [.. result.Problems] });
         return TypedResults.Created($"/experiments/{result.ExperimentId}", result);
+    }
+
+    /// <summary>Queues (or finds the queued) t-SNE and PWCCA analysis job: 202 with the job, 409 when it cannot run.</summary>
+    private static async Task<Results<Accepted<LaunchResult>, NotFound, Conflict<LaunchResult>, ForbidHttpResult>> RequestAnalysisAsync(
+        int experimentId, HttpContext http, ExperimentService experiments, CancellationToken cancellationToken)
+    {
+        BindUser(http);
+        var result = await experiments.RequestAnalysisAsync(experimentId, cancellationToken);
+        if (result is null) return TypedResults.NotFound();
+        if (result.Forbidden) return TypedResults.Forbid();
+        if (result.JobId is null) return TypedResults.Conflict(result);
+        return TypedResults.Accepted($"/experiments/{experimentId}", result);
     }
 
     private static async Task<Results<PhysicalFileHttpResult, NotFound<string>>> GetFileAsync(

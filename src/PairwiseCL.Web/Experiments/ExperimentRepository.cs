@@ -81,6 +81,18 @@ public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> cont
         }).ToList();
     }
 
+    /// <summary>The newest job of a kind for an experiment (its payload names the experiment), or null.</summary>
+    public async Task<ExperimentJob?> FindLatestJobAsync(string kind, int experimentId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var payload = ExperimentJobHandler.PayloadJson(experimentId);
+        return await db.Jobs.AsNoTracking()
+            .Where(j => j.Kind == kind && j.PayloadJson == payload)
+            .OrderByDescending(j => j.Id)
+            .Select(j => new ExperimentJob(j.Id, j.State, j.ProgressJson, j.Error))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The experiment's artifacts (paths relative to the data folder) by path.</summary>
     public async Task<IReadOnlyList<ArtifactEntity>> ListArtifactsAsync(int experimentId, CancellationToken cancellationToken)
     {

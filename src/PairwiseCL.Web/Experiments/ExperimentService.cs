@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PairwiseCL.Store.Corpora;
+using PairwiseCL.Store.Entities;
 using PairwiseCL.Store.Jobs;
 using PairwiseCL.Web.Authorization;
 
@@ -65,6 +66,36 @@ public sealed class ExperimentService(
         var jobId = await dispatcher.EnqueueAsync(ExperimentJobHandler.Request(experimentId, workspaceId, userId), cancellationToken);
         logger.LogInformation("Experiment #{Id} '{Name}' launched as job #{Job}", experimentId, draft.Name, jobId);
         return new LaunchResult(experimentId, jobId, []);
+    }
+
+    /// <summary>
+    /// Queues the t-SNE and PWCCA analysis of a finished experiment (editors and owners). Asking again while
+    /// one is queued or running returns that job. Null when it is not an experiment of the current workspace.
+    /// </summary>
+    public async Task<LaunchResult?> RequestAnalysisAsync(int experimentId, CancellationToken cancellationToken = default)
+    {
+        var workspaceId = await workspace.GetIdAsync(cancellationToken);
+        var experiment = (await experiments.ListAsync(workspaceId, experimentId, cancellationToken)).SingleOrDefault();
+        if (experiment is null) return null;
+        if (!await CanLaunchAsync())
+            return new LaunchResult(null, null, ["Only editors and owners can start an analysis."], Forbidden: true);
+        if (experiment.Imported)
+            return LaunchResult.Refused($"'{experiment.Name}' was imported from another portal: its corpus and models are not here to analyse.");
+        if (experiment.State is not JobState.Succeeded)
+            return LaunchResult.Refused($"'{experiment.Name}' has not finished successfully; the analysis reuses its finished runs.");
+        if (await experiments.FindLatestJobAsync(ExperimentAnalysisJobHandler.JobKind, experimentId, cancellationToken) is { IsActive: true } active)
+            return new LaunchResult(experimentId, active.Id, []);
+        var jobId = await dispatcher.EnqueueAsync(ExperimentAnalysisJobHandler.Request(experimentId, workspaceId, await access.GetUserIdAsync()), cancellationToken);
+        logger.LogInformation("Analysis of experiment #{Id} queued as job #{Job}", experimentId, jobId);
+        return new LaunchResult(experimentId, jobId, []);
+    }
+
+    /// <summary>The newest analysis job of an experiment of the current workspace, or null.</summary>
+    public async Task<ExperimentJob?> FindAnalysisJobAsync(int experimentId, CancellationToken cancellationToken = default)
+    {
+        var workspaceId = await workspace.GetIdAsync(cancellationToken);
+        if ((await experiments.ListAsync(workspaceId, experimentId, cancellationToken)).Count == 0) return null;
+        return await experiments.FindLatestJobAsync(ExperimentAnalysisJobHandler.JobKind, experimentId, cancellationToken);
     }
 
     private async Task<Core.Corpora.LabelSet?> CheckAsync(ExperimentDraft draft, List<string> problems, CancellationToken cancellationToken)

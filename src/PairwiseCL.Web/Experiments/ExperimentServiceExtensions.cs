@@ -16,7 +16,9 @@ public static class ExperimentServiceExtensions
         builder.Services.AddSingleton<ExperimentRepository>();
         builder.Services.AddSingleton<ShareLinkRepository>();
         builder.Services.AddSingleton<ExperimentResultWriter>();
+        builder.Services.AddScoped<ExperimentExecution>();
         builder.Services.AddJobHandler<ExperimentJobHandler>();
+        builder.Services.AddJobHandler<ExperimentAnalysisJobHandler>();
         builder.Services.AddScoped<ExperimentService>();
         builder.Services.AddScoped<ResultsService>();
         builder.Services.AddScoped<ShareLinkService>();

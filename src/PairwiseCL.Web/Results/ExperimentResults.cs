@@ -13,6 +13,7 @@ public sealed record ExperimentResults(
     IReadOnlyList<ChartFigure> FractionCharts,
     IReadOnlyList<ChartFigure> EmbeddingCharts,
     ChartFigure? LossChart,
+    IReadOnlyList<ChartFigure> OutOfDistributionCharts,
     IReadOnlyList<RunResult> Runs,
     IReadOnlyList<PwccaRow> Pwcca,
     IReadOnlyList<ReportTable> Tables,
@@ -24,8 +25,11 @@ public sealed record ExperimentResults(
     public bool HasReport => Summary.Count > 0;
 }
 
-/// <summary>A Plotly figure (data and layout as JSON) with a name for its PNG export.</summary>
-public sealed record ChartFigure(string Name, string Title, string FigureJson);
+/// <summary>
+/// A Plotly figure (data and layout as JSON) with a name for its PNG and CSV downloads, and the table it
+/// plots (the CSV download) where it has one.
+/// </summary>
+public sealed record ChartFigure(string Name, string Title, string FigureJson, ReportTable? Data = null);
 
 /// <summary>Test-set confusion counts of one view and method at one label fraction, summed over folds and repeats.</summary>
 public sealed record ConfusionMatrix(string View, string Method, double FractionPercent, IReadOnlyList<string> Classes, int[][] Counts);

@@ -1,12 +1,16 @@
+using System.Globalization;
 using System.Text.Json;
 using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Reports;
+using PairwiseCL.Core.Training;
 
 namespace PairwiseCL.Web.Results;
 
 /// <summary>
-/// Plotly figures of the paper: UAR against label fraction per view with 95% CI error bars and
-/// Mann-Whitney marks (Figure 3), and t-SNE maps coloured by emotion with utterance ids on hover (Figures 5, 6).
+/// Plotly figures of the paper, each with the table it plots (its CSV download): UAR against label
+/// fraction per view with 95% CI error bars and Mann-Whitney marks (Figure 3), the same after pre-training
+/// on target vs other emotions (Figure 4), t-SNE maps coloured by emotion with utterance ids on hover
+/// (Figures 5, 6), loss curves, and one run's per-epoch curves.
 /// </summary>
 public static class ResultCharts
 {
@@ -15,34 +19,40 @@ public static class ResultCharts
     public static IReadOnlyList<ChartFigure> UarVersusFraction(IReadOnlyList<SummaryRow> summary) =>
         summary.GroupBy(r => r.View).OrderBy(g => g.Key).Select(view =>
         {
-            var traces = view.GroupBy(r => r.Method).OrderBy(g => g.Key).Select(method =>
-            {
-                var rows = method.OrderBy(r => r.FractionPercent).ToList();
-                return new Dictionary<string, object>
-                {
-                    ["type"] = "scatter",
-                    ["mode"] = "lines+markers+text",
-                    ["name"] = method.Key,
-                    ["x"] = rows.Select(r => r.FractionPercent).ToArray(),
-                    ["y"] = rows.Select(r => Finite(r.UarMean)).ToArray(),
-                    ["error_y"] = new { type = "data", array = rows.Select(r => Finite(r.UarCi95)).ToArray(), visible = true },
-                    ["text"] = rows.Select(r => r.Significance).ToArray(),
-                    ["textposition"] = "top center",
-                    ["hovertemplate"] = "%{x}% labels: UAR %{y:.3f}<extra>" + method.Key + "</extra>",
-                };
-            }).ToList();
-            var layout = new
-            {
-                title = new { text = $"UAR vs label fraction ({view.Key})" },
-                xaxis = new { title = new { text = "labelled training data (%)" }, type = "log", tickvals = view.Select(r => r.FractionPercent).Distinct().Order().ToArray() },
-                yaxis = new { title = new { text = "UAR (mean, 95% CI)" } },
-                margin = new { t = 48, r = 16, b = 48, l = 56 },
-                showlegend = true,
-                legend = new { orientation = "h", y = -0.25 },
-                height = 380,
-            };
-            return new ChartFigure($"uar_vs_fraction_{view.Key}", $"UAR vs label fraction — {view.Key}", Serialize(traces, layout));
+            var traces = view.GroupBy(r => r.Method).OrderBy(g => g.Key)
+                .Select(method => FractionTrace(method.Key, method.ToList(), "solid")).ToList();
+            return new ChartFigure($"uar_vs_fraction_{view.Key}", $"UAR vs label fraction — {view.Key}",
+                Serialize(traces, FractionLayout($"UAR vs label fraction ({view.Key})", view)),
+                FractionTable("all", view.ToList()));
         }).ToList();
+
+    /// <summary>
+    /// Figure 4: per view, the supervised baseline and each pre-trained method after pre-training on the
+    /// fine-tuning emotions only ("target", solid) and on the other emotions only ("other", dashed);
+    /// marks compare each with the supervised runs. Empty when the experiment did not run that comparison.
+    /// </summary>
+    public static IReadOnlyList<ChartFigure> OutOfDistribution(IReadOnlyList<RunResult> runs)
+    {
+        if (!runs.Any(r => r.PretrainingSet is "target" or "other")) return [];
+        var target = ResultSummary.Summarise(runs, "target");
+        var other = ResultSummary.Summarise(runs, "other").Where(r => r.Method != MethodNames.Supervised).ToList();
+        return target.Select(r => r.View).Concat(other.Select(r => r.View)).Distinct().Order(StringComparer.Ordinal).Select(view =>
+        {
+            var traces = new List<Dictionary<string, object>>();
+            var rows = new List<IReadOnlyList<string>>();
+            foreach (var (set, summary, dash) in new[] { ("target", target, "solid"), ("other", other, "dash") })
+            foreach (var method in summary.Where(r => r.View == view).GroupBy(r => r.Method).OrderBy(g => g.Key))
+            {
+                var name = method.Key == MethodNames.Supervised ? method.Key : $"{method.Key}, pre-trained on {set}";
+                traces.Add(FractionTrace(name, method.ToList(), dash));
+                rows.AddRange(FractionTable(method.Key == MethodNames.Supervised ? "none" : set, method.ToList()).Rows);
+            }
+            var viewRows = target.Concat(other).Where(r => r.View == view).ToList();
+            return new ChartFigure($"out_of_distribution_{view}", $"Target vs out-of-distribution pre-training — {view}",
+                Serialize(traces, FractionLayout($"Pre-training on target vs other emotions ({view})", viewRows)),
+                new ReportTable($"out_of_distribution_{view}", "", FractionHeaders, rows));
+        }).ToList();
+    }
 
     public static IReadOnlyList<ChartFigure> Embeddings(IReadOnlyList<EmbeddingPlot> plots) =>
         plots.OrderBy(p => p.View).ThenBy(p => p.State).Select(plot =>
@@ -67,7 +77,11 @@ public static class ResultCharts
                 showlegend = true,
                 height = 340,
             };
-            return new ChartFigure($"tsne_{plot.View}_{plot.State}", $"t-SNE — {plot.View}, {plot.State}", Serialize(traces, layout));
+            var name = $"tsne_{plot.View}_{plot.State}".Replace(' ', '_');
+            var rows = Enumerable.Range(0, plot.Labels.Length)
+                .Select(i => (IReadOnlyList<string>)[plot.UtteranceIds[i], plot.Labels[i], Number(plot.X[i]), Number(plot.Y[i])]).ToList();
+            return new ChartFigure(name, $"t-SNE — {plot.View}, {plot.State}", Serialize(traces, layout),
+                new ReportTable(name, "", ["utterance", "emotion", "x", "y"], rows));
         }).ToList();
 
     /// <summary>Training and validation loss per epoch of each pre-training and supervised run that kept its curve.</summary>
@@ -88,21 +102,106 @@ public static class ResultCharts
             showlegend = true,
             height = 380,
         };
-        return new ChartFigure("loss_curves", "Loss per epoch", Serialize(traces, layout));
+        var rows = curves.SelectMany(curve => curve.TrainLoss.Select((loss, i) => (IReadOnlyList<string>)
+            [curve.Name, (i + 1).ToString(CultureInfo.InvariantCulture), Number(loss), i < curve.ValidationLoss.Length ? Number(curve.ValidationLoss[i]) : ""])).ToList();
+        return new ChartFigure("loss_curves", "Loss per epoch", Serialize(traces, layout),
+            new ReportTable("loss_curves", "", ["curve", "epoch", "train_loss", "validation_loss"], rows));
+    }
 
-        static Dictionary<string, object> Line(string name, double[] values, string dash) => new()
+    /// <summary>One fine-tuning run's curves: losses on the left axis, validation UAR on the right, the kept epoch marked.</summary>
+    public static ChartFigure? RunCurves(RunResult run, string name)
+    {
+        var history = run.History;
+        if (history.Count == 0) return null;
+        var epochs = history.Select(h => h.Epoch).ToArray();
+        var best = history.Where(h => h.ValidationUar is not null).MaxBy(h => h.ValidationUar!.Value);
+        var traces = new List<Dictionary<string, object>>
+        {
+            Line("training loss", history.Select(h => h.TrainLoss).ToArray(), "solid", epochs),
+            Line("validation loss", history.Select(h => h.ValidationLoss).ToArray(), "dot", epochs),
+        };
+        if (best is not null)
+        {
+            var uar = Line("validation UAR", history.Select(h => h.ValidationUar ?? double.NaN).ToArray(), "solid", epochs);
+            uar["yaxis"] = "y2";
+            traces.Add(uar);
+        }
+        var layout = new Dictionary<string, object>
+        {
+            ["title"] = new { text = "Loss and validation UAR per epoch" },
+            ["xaxis"] = new { title = new { text = "epoch" } },
+            ["yaxis"] = new { title = new { text = "loss" } },
+            ["yaxis2"] = new { title = new { text = "validation UAR" }, overlaying = "y", side = "right", range = new[] { 0, 1 } },
+            ["margin"] = new { t = 48, r = 56, b = 48, l = 56 },
+            ["showlegend"] = true,
+            ["legend"] = new { orientation = "h", y = -0.25 },
+            ["height"] = 400,
+        };
+        // Early stopping keeps the best validation epoch's weights: a vertical line says which.
+        if (best is not null)
+            layout["shapes"] = new[] { new { type = "line", x0 = best.Epoch, x1 = best.Epoch, yref = "paper", y0 = 0, y1 = 1, line = new { dash = "dash", color = "#888" } } };
+        var rows = history.Select(h => (IReadOnlyList<string>)
+        [
+            h.Epoch.ToString(CultureInfo.InvariantCulture), Number(h.TrainLoss), Number(h.ValidationLoss),
+            h.ValidationUar is { } v ? Number(v) : "", Number(h.LearningRate), Number(h.Seconds),
+        ]).ToList();
+        return new ChartFigure(name, "Loss and validation UAR per epoch", Serialize(traces, layout),
+            new ReportTable(name, "", ["epoch", "train_loss", "validation_loss", "validation_uar", "learning_rate", "seconds"], rows));
+    }
+
+    private static readonly string[] FractionHeaders =
+        ["view", "method", "pretrained_on", "fraction_percent", "uar_mean", "uar_ci95", "wa_mean", "wa_ci95", "runs", "p_value_vs_supervised", "significance"];
+
+    private static ReportTable FractionTable(string pretrainedOn, IReadOnlyList<SummaryRow> rows) =>
+        new($"uar_vs_fraction", "", FractionHeaders, rows.OrderBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.FractionPercent).Select(r => (IReadOnlyList<string>)
+        [
+            r.View, r.Method, r.Method == MethodNames.Supervised ? "none" : pretrainedOn, Number(r.FractionPercent), Number(r.UarMean), Number(r.UarCi95),
+            Number(r.WaMean), Number(r.WaCi95), r.Runs.ToString(CultureInfo.InvariantCulture), Number(r.PValueVsSupervised), r.Significance,
+        ]).ToList());
+
+    private static Dictionary<string, object> FractionTrace(string name, IReadOnlyList<SummaryRow> method, string dash)
+    {
+        var rows = method.OrderBy(r => r.FractionPercent).ToList();
+        return new Dictionary<string, object>
         {
             ["type"] = "scatter",
-            ["mode"] = "lines",
+            ["mode"] = "lines+markers+text",
             ["name"] = name,
-            ["x"] = Enumerable.Range(1, values.Length).ToArray(),
-            ["y"] = values.Select(Finite).ToArray(),
+            ["x"] = rows.Select(r => r.FractionPercent).ToArray(),
+            ["y"] = rows.Select(r => Finite(r.UarMean)).ToArray(),
+            ["error_y"] = new { type = "data", array = rows.Select(r => Finite(r.UarCi95)).ToArray(), visible = true },
+            ["text"] = rows.Select(r => r.Significance).ToArray(),
+            ["textposition"] = "top center",
             ["line"] = new { dash },
+            ["hovertemplate"] = "%{x}% labels: UAR %{y:.3f}<extra>" + name + "</extra>",
         };
     }
+
+    private static object FractionLayout(string title, IEnumerable<SummaryRow> rows) => new
+    {
+        title = new { text = title },
+        xaxis = new { title = new { text = "labelled training data (%)" }, type = "log", tickvals = rows.Select(r => r.FractionPercent).Distinct().Order().ToArray() },
+        yaxis = new { title = new { text = "UAR (mean, 95% CI)" } },
+        margin = new { t = 48, r = 16, b = 48, l = 56 },
+        showlegend = true,
+        legend = new { orientation = "h", y = -0.25 },
+        height = 380,
+    };
+
+    private static Dictionary<string, object> Line(string name, double[] values, string dash, int[]? epochs = null) => new()
+    {
+        ["type"] = "scatter",
+        ["mode"] = "lines",
+        ["name"] = name,
+        ["x"] = epochs ?? Enumerable.Range(1, values.Length).ToArray(),
+        ["y"] = values.Select(Finite).ToArray(),
+        ["line"] = new { dash },
+    };
 
     private static string Serialize(object data, object layout) => JsonSerializer.Serialize(new { data, layout }, Json);
 
     // JSON has no NaN: a missing interval (one run) is drawn without an error bar.
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
 }

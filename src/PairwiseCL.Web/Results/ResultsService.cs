@@ -49,7 +49,7 @@ public sealed class ResultsService(ExperimentRepository experiments, CurrentWork
         var artifacts = await experiments.ListArtifactsAsync(experimentId, cancellationToken);
         var content = ReadContent(experimentId, artifacts, problems);
         if (content is null)
-            return new ExperimentResults(summary, experiment.ConfigurationJson, [], [], [], [], null, [], [], [], [], [], problems);
+            return new ExperimentResults(summary, experiment.ConfigurationJson, [], [], [], [], null, [], [], [], [], [], [], problems);
 
         var launch = ExperimentLaunch.FromJson(experiment.ConfigurationJson);
         var rows = ResultSummary.Summarise(content.Runs);
@@ -66,7 +66,7 @@ public sealed class ResultsService(ExperimentRepository experiments, CurrentWork
             .ToList();
         return new ExperimentResults(summary, experiment.ConfigurationJson, content.ClassNames, rows,
             ResultCharts.UarVersusFraction(rows), ResultCharts.Embeddings(content.Embeddings), ResultCharts.LossCurves(content.LossCurves),
-            content.Runs, content.Pwcca, tables,
+            ResultCharts.OutOfDistribution(content.Runs), content.Runs, content.Pwcca, tables,
             ConfusionMatrices.AtLargestFraction(content.Runs, content.ClassNames, launch.Protocol.Temperature), downloads, problems);
     }
 

@@ -32,6 +32,11 @@ public sealed class ExperimentAccessTests(FinishedExperiment finished)
         Assert.Contains("UAR vs label fraction", html);
         Assert.Contains("class=\"pcl-plot\"", html);
         Assert.Contains($"data-audio-base=\"api/corpora/{finished.CorpusId}/audio/\"", html);
+        // ...and so is each run's drill-down, but not asking for work.
+        var run = await viewer.GetAsync($"/experiments/{finished.ExperimentId}/runs/0");
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        Assert.Contains("Loss and validation UAR per epoch", await run.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync($"/api/experiments/{finished.ExperimentId}/analysis", null)).StatusCode);
     }
 
     [Fact]
@@ -74,11 +79,15 @@ public sealed class ExperimentAccessTests(FinishedExperiment finished)
         var page = await outsider.GetAsync($"/experiments/{finished.ExperimentId}");
         var file = await outsider.GetAsync($"/api/experiments/{finished.ExperimentId}/files/summary.csv");
         var list = await outsider.GetAsync("/api/experiments");
+        var run = await outsider.GetAsync($"/experiments/{finished.ExperimentId}/runs/0");
+        var analysis = await outsider.PostAsync($"/api/experiments/{finished.ExperimentId}/analysis", null);
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/Account/AccessDenied", Browser.RedirectPath(page));
         Assert.True(file.StatusCode == HttpStatusCode.Forbidden, $"{file.StatusCode} {file.Headers.Location}");
         Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", Browser.RedirectPath(run));
+        Assert.Equal(HttpStatusCode.Forbidden, analysis.StatusCode);
     }
 
     [Fact]

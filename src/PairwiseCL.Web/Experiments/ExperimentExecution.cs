@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using PairwiseCL.Core.Corpora;
+using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.Reports;
+using PairwiseCL.Core.Views;
+using PairwiseCL.Core.Views.Cache;
+using PairwiseCL.Core.Views.Extraction;
+using PairwiseCL.Store;
+using PairwiseCL.Store.Corpora;
+using PairwiseCL.Store.Entities;
+using PairwiseCL.Store.Jobs;
+using PairwiseCL.Web.Jobs;
+using PairwiseCL.Web.Results;
+using PairwiseCL.Core.Progress;
+
+namespace PairwiseCL.Web.Experiments;
+
+/// <summary>
+/// Runs one stored experiment: extracts (or reuses cached) features of every view, runs the protocol
+/// (resuming from the shared work folder after a crash), writes the report folder under the data
+/// folder, and stores runs, metrics and artifacts (with SHA-256 hashes) in the store. The experiment
+/// job and the analysis job asked for later (<see cref="ExperimentAnalysisJobHandler"/>) both run it.
+/// </summary>
+public sealed class ExperimentExecution(
+    ExperimentRepository experiments,
+    CorpusRepository corpora,
+    ExperimentViews views,
+    ExperimentResultWriter resultWriter,
+    IOptions<StorageOptions> storage,
+    JobProgressFeed feed,
+    ILoggerFactory loggers)
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+
+    /// <param name="withAnalysis">
+    /// Also compute t-SNE and PWCCA, whatever the stored configuration says. Finished runs and pre-trainings
+    /// are reused from the work folder, so this costs only the models the analysis needs.
+    /// </param>
+    public async Task RunAsync(JobContext context, int experimentId, bool withAnalysis, CancellationToken cancellationToken)
+    {
+        var experiment = await experiments.FindAsync(experimentId, cancellationToken)
+            ?? throw new InvalidOperationException($"Experiment #{experimentId} no longer exists.");
+        var launch = ExperimentLaunch.FromJson(experiment.ConfigurationJson);
+        var protocol = withAnalysis ? launch.Protocol with { Analysis = true } : launch.Protocol;
+        if (experiment.FinetuneCorpusId is not { } corpusId)
+            throw new InvalidOperationException($"Experiment '{experiment.Name}' was imported from another portal; its corpus is not here, so it cannot be run.");
+        var corpus = await corpora.LoadAsync(corpusId, experiment.WorkspaceId, cancellationToken)
+            ?? throw new InvalidOperationException($"Corpus #{experiment.FinetuneCorpusId} of experiment '{experiment.Name}' no longer exists.");
+        await context.LogAsync($"experiment '{experiment.Name}' on '{corpus.Name}' ({corpus.Utterances.Count} utterances), views {string.Join(", ", launch.Protocol.Views)}", cancellationToken);
+
+        var sink = new JobProgressSink(context, feed, ProgressInterval, cancellationToken);
+        try
+        {
+            var (usable, features, viewKeys) = await Task.Run(() => ExtractFeatures(corpus, launch.Protocol.Views, sink, context, cancellationToken), cancellationToken);
+
+            var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>(), saveModels: true);
+            var input = new ProtocolInput(usable, launch.FineTuneLabels, features, viewKeys);
+            if (experiment.PretrainCorpusId is { } extraId && extraId != experiment.FinetuneCorpusId)
+            {
+                var extra = await corpora.LoadAsync(extraId, experiment.WorkspaceId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Pre-training corpus #{extraId} of experiment '{experiment.Name}' no longer exists.");
+                await context.LogAsync($"pre-training also on '{extra.Name}' ({extra.Utterances.Count} utterances)", cancellationToken);
+                var (extraUsable, extraFeatures, _) = await Task.Run(() => ExtractFeatures(extra, launch.Protocol.Views, sink, context, cancellationToken), cancellationToken);
+                input = input with { AdditionalPretraining = new AdditionalPretraining(extraUsable, extraFeatures) };
+            }
+            var curve = new TrainingCurve();
+            var report = await Task.Run(() => runner.Run(protocol, input,
+                new InlineProgress<ProtocolProgress>(p => sink.Report(curve.Next(p))), cancellationToken), cancellationToken);
+            sink.Flush();
+            await StoreAsync(experiment, report, context, cancellationToken);
+        }
+        finally
+        {
+            feed.Complete(context.JobId);
+        }
+    }
+
+    private async Task StoreAsync(ExperimentEntity experiment, ReportContent report, JobContext context, CancellationToken cancellationToken)
+    {
+        report = report with { Title = experiment.Name, ConfigurationJson = experiment.ConfigurationJson };
+
+        var stored = await resultWriter.WriteAsync(experiment, report, context.JobId, cancellationToken);
+        await context.LogAsync($"{report.Runs.Count} runs in {report.Elapsed:hh\\:mm\\:ss}; {stored} files in the report folder", cancellationToken);
+    }
+
+    private (Corpus Usable, IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> Features, IReadOnlyDictionary<string, string> ViewKeys) ExtractFeatures(
+        Corpus corpus, IReadOnlyList<string> viewNames, JobProgressSink sink, JobContext context, CancellationToken cancellationToken)
+    {
+        var extractor = new FeatureExtractor(new FeatureCache(storage.Value.FeatureCacheFullPath), logger: loggers.CreateLogger<FeatureExtractor>());
+        var opened = viewNames.Select(name => views.Open(name, cancellationToken)).ToList();
+        try
+        {
+            var (usable, features, failures) = ProtocolFeatures.Extract(extractor, corpus, opened, new InlineProgress<ExtractionProgress>(p =>
+                sink.Report(new ExperimentProgress($"features {p.View}", p.Done, p.Total, $"{p.FromCache} from cache, {p.Failed} failed", null))), cancellationToken);
+            foreach (var failure in failures)
+                context.LogAsync($"left out {failure.UtteranceId}: {failure.Message}", cancellationToken).GetAwaiter().GetResult();
+            return (usable, features, opened.ToDictionary(v => v.Name, v => v.ConfigurationKey));
+        }
+        finally
+        {
+            foreach (var view in opened.OfType<IDisposable>()) view.Dispose();
+        }
+    }
+}
