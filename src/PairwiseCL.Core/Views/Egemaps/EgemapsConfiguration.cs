@@ -9,7 +9,7 @@ public sealed record EgemapsConfiguration
     public static EgemapsConfiguration Default { get; } = new();
 
     /// <summary>Implementation revision: part of the cache key.</summary>
-    public int Revision { get; init; } = 1;
+    public int Revision { get; init; } = 2;
 
     public int SampleRate { get; init; } = 16000;
     public double FrameStepSeconds { get; init; } = 0.010;

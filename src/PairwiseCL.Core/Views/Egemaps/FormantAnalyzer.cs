@@ -6,10 +6,12 @@ namespace PairwiseCL.Core.Views.Egemaps;
 /// <summary>
 /// Formants as openSMILE's cSpecResample + cLpc + cFormantLpc. The resampler is an inverse DFT of the 20 ms
 /// Hamming spectrum onto the 11 kHz grid that keeps only as many bins as output samples (antialiasing: with a
-/// 512-point FFT and 220 output samples, bins below ~3.4 kHz) and writes the frame's 220 samples; the
+/// 512-point FFT and 220 output samples, bins below ~3.4 kHz) and writes the first 220 samples of the zero-padded
+/// FFT buffer, in which openSMILE centres the frame; the
 /// autocorrelation of those gives the order-11 predictor (Levinson-Durbin); the roots of the predictor
 /// polynomial in the upper half plane give frequencies (angle) and bandwidths (-ln|z| fs / pi), sorted, and
-/// the lowest three within 50-5450 Hz are F1, F2, F3.
+/// the lowest three within 50-5450 Hz are F1, F2, F3 (openSMILE keeps the first five candidates in solver order
+/// before sorting, but an order-11 polynomial has at most five, so that cap never binds).
 /// </summary>
 internal sealed class FormantAnalyzer
 {
@@ -38,12 +40,17 @@ internal sealed class FormantAnalyzer
         var period = fftLength * ratio;
         var kMax = Math.Min(fftLength, _outputLength) & ~1;
         _usableBins = kMax / 2;
+        // openSMILE's cTransformFFT centres the frame in its zero padding (zeroPadSymmetric=1, the default since
+        // 2.3): magnitudes are unchanged, but the resampler reads phase, so its 220 output samples are the first
+        // 220 of the 352-sample period, i.e. 66 zeros and then only the first ~70% of the frame. Our FFT pads at
+        // the end, so delay the frame by the same padding here.
+        var padding = (fftLength - frameLength) / 2;
         _cosines = new double[_outputLength * _usableBins];
         _sines = new double[_outputLength * _usableBins];
         for (var i = 0; i < _outputLength; i++)
             for (var k = 1; k < _usableBins; k++)
             {
-                var phase = 2 * Math.PI * k * i / period;
+                var phase = 2 * Math.PI * k * ((double)i / period - (double)padding / fftLength);
                 _cosines[i * _usableBins + k] = Math.Cos(phase);
                 _sines[i * _usableBins + k] = Math.Sin(phase);
             }
