@@ -96,7 +96,7 @@ public static class ResultCharts
         var layout = new
         {
             title = new { text = "Loss per epoch" },
-            xaxis = new { title = new { text = "epoch" } },
+            xaxis = new { title = new { text = "epoch" }, dtick = EpochTick(curves.Max(c => c.TrainLoss.Length)) },
             yaxis = new { title = new { text = "loss" } },
             margin = new { t = 48, r = 16, b = 48, l = 56 },
             showlegend = true,
@@ -129,7 +129,7 @@ public static class ResultCharts
         var layout = new Dictionary<string, object>
         {
             ["title"] = new { text = "Loss and validation UAR per epoch" },
-            ["xaxis"] = new { title = new { text = "epoch" } },
+            ["xaxis"] = new { title = new { text = "epoch" }, dtick = EpochTick(history.Count) },
             ["yaxis"] = new { title = new { text = "loss" } },
             ["yaxis2"] = new { title = new { text = "validation UAR" }, overlaying = "y", side = "right", range = new[] { 0, 1 } },
             ["margin"] = new { t = 48, r = 56, b = 48, l = 56 },
@@ -197,6 +197,9 @@ public static class ResultCharts
         ["y"] = values.Select(Finite).ToArray(),
         ["line"] = new { dash },
     };
+
+    // Whole epochs only, about ten ticks at most.
+    private static int EpochTick(int epochs) => Math.Max(1, (int)Math.Ceiling(epochs / 10.0));
 
     private static string Serialize(object data, object layout) => JsonSerializer.Serialize(new { data, layout }, Json);
 

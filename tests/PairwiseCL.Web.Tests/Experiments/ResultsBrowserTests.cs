@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PairwiseCL.Core.Corpora.Synthetic;
+using PairwiseCL.Core.Experiments;
+using PairwiseCL.Store.Corpora;
+using PairwiseCL.Store.Entities;
+using PairwiseCL.Store.Jobs;
+using PairwiseCL.Web.Tests.TestSupport;
+
+namespace PairwiseCL.Web.Tests.Experiments;
+
+/// <summary>
+/// In headless Debian Chromium, an owner reads a finished experiment: the CI chart with its PNG and CSV
+/// downloads, a run's drill-down curves, the t-SNE maps computed on request by a background job, and a
+/// share link that works signed out, shows only that experiment, and fails once revoked.
+/// </summary>
+public sealed class ResultsBrowserTests : IAsyncLifetime
+{
+    private const float JobTimeout = 120_000;
+    private BrowserPortal? browser;
+    private string folder = "";
+
+    public async Task InitializeAsync()
+    {
+        browser = await BrowserPortal.StartAsync();
+        folder = Path.Combine(Path.GetTempPath(), "pairwisecl-web-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    [Fact]
+    public async Task AnOwner_ReadsDownloadsAnalysesAndSharesAFinishedExperiment()
+    {
+        var corpus = new SyntheticCorpusGenerator().Generate(folder,
+            new SyntheticCorpusOptions(Sessions: 3, SpeakersPerSession: 1, ClipsPerSpeakerAndEmotion: 2, MinSeconds: 0.5, MaxSeconds: 0.6));
+        var corpusId = await browser!.Services.GetRequiredService<CorpusRepository>().SaveAsync(corpus);
+        var page = await browser.SignedInPageAsync();
+        var draft = FinishedExperiment.TinyDraft(corpusId);
+        draft.Name = "browser results";
+        draft.Methods = [MethodNames.Supervised];
+        draft.Analysis = false;
+        var experimentId = await LaunchAndWaitAsync(page, draft);
+
+        // Figure 3 is drawn (SVG), with a legend entry per method and downloads beside it.
+        await page.GotoAsync($"experiments/{experimentId}");
+        var uar = page.Locator(".pcl-figure", new() { Has = page.Locator(".pcl-plot[data-name=uar_vs_fraction_mel]") });
+        await Assertions.Expect(uar.Locator(".main-svg .scatterlayer .trace").First).ToBeVisibleAsync();
+        await Assertions.Expect(uar.Locator(".legend .traces")).ToHaveCountAsync(1);
+        var csv = await DownloadTextAsync(page, uar.Locator("a.pcl-chart-csv"));
+        Assert.Equal("uar_vs_fraction_mel.csv", csv.Name);
+        var lines = csv.Text.Trim().Split('\n');
+        Assert.StartsWith("view,method,pretrained_on,fraction_percent,uar_mean", lines[0]);
+        Assert.StartsWith("mel,supervised,none,100,", lines[1]);
+        var png = await page.RunAndWaitForDownloadAsync(() => uar.Locator("button.pcl-chart-png").ClickAsync());
+        Assert.Equal("uar_vs_fraction_mel.png", png.SuggestedFilename);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(await png.PathAsync()).Take(4));
+
+        // The experiment ran without the analysis: ask for it; the background job's maps replace the offer.
+        Assert.Equal(0, await page.Locator(".pcl-plot[data-name^=tsne_]").CountAsync());
+        await Assertions.Expect(page.Locator("[data-testid=analysis-offer]")).ToHaveAttributeAsync("data-interactive", "yes");
+        await page.Locator("[data-testid=request-analysis]").ClickAsync();
+        var tsne = page.Locator(".pcl-plot[data-name=tsne_mel_supervised]");
+        await Assertions.Expect(tsne).ToHaveAttributeAsync("data-rendered", "true", new() { Timeout = JobTimeout });
+        // One legend entry per emotion, and every utterance of the test session plotted.
+        await Assertions.Expect(tsne.Locator(".legend .traces")).ToHaveCountAsync(corpus.Utterances.Select(u => u.Label).Distinct().Count());
+        var plotted = await tsne.EvaluateAsync<int>("el => el._fullData.reduce((n, t) => n + t.x.length, 0)");
+        Assert.Equal(corpus.Utterances.Count / 3, plotted);
+        Assert.True(await tsne.EvaluateAsync<bool>("el => el.querySelector('canvas') !== null && el.querySelector('canvas').width > 0"), "The WebGL scatter should draw onto a canvas.");
+        await Assertions.Expect(page.GetByText("PWCCA between views (Table 3)")).ToBeVisibleAsync();
+        await BrowserPortal.ScreenshotAsync(page, "experiment-results-analysed");
+
+        // A run's drill-down: losses and validation UAR per epoch.
+        await page.GetByText("All 6 runs").ClickAsync();
+        await page.Locator("a.pcl-run-link").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/experiments/{experimentId}/runs/0"));
+        var curves = page.Locator(".pcl-plot");
+        await Assertions.Expect(curves.Locator(".legend .traces")).ToHaveCountAsync(3);
+        await Assertions.Expect(curves.Locator(".legend")).ToContainTextAsync("validation UAR");
+        await BrowserPortal.ScreenshotAsync(page, "run-drill-down");
+
+        // Share: the link works signed out and shows this experiment's charts and nothing of the workspace.
+        await page.GotoAsync($"experiments/{experimentId}");
+        await Assertions.Expect(page.Locator("[data-testid=analysis-offer]")).ToHaveCountAsync(0);
+        await page.GetByText("Share links (0 active)").ClickAsync();
+        await page.GetByText("Create read-only link").ClickAsync();
+        var link = await page.Locator("a.pcl-share-url").GetAttributeAsync("href");
+        Assert.NotNull(link);
+        await using var anonymous = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl });
+        var reader = await anonymous.NewPageAsync();
+        var shared = await reader.GotoAsync(link);
+        Assert.Equal(200, shared!.Status);
+        await Assertions.Expect(reader.GetByText("browser results").First).ToBeVisibleAsync();
+        await Assertions.Expect(reader.Locator(".pcl-plot[data-name=uar_vs_fraction_mel] .main-svg .scatterlayer .trace").First).ToBeVisibleAsync();
+        await Assertions.Expect(reader.Locator(".pcl-plot[data-name=tsne_mel_supervised] .legend .traces")).ToHaveCountAsync(4);
+        Assert.Equal(0, await reader.Locator("a[href^='corpora'], a[href^='experiments'], a.pcl-run-link").CountAsync());
+        await BrowserPortal.ScreenshotAsync(reader, "shared-results");
+        var members = await reader.GotoAsync($"experiments/{experimentId}");
+        Assert.Contains("/Account/Login", reader.Url);
+
+        // Revoked, the link answers 404 with a message.
+        await page.GetByText("Revoke").ClickAsync();
+        await Assertions.Expect(page.GetByText("Share links (0 active)")).ToBeVisibleAsync();
+        var revoked = await reader.GotoAsync(link);
+        Assert.Equal(404, revoked!.Status);
+        await Assertions.Expect(reader.GetByText("This share link is not valid")).ToBeVisibleAsync();
+        Assert.Equal(0, await reader.Locator(".pcl-plot").CountAsync());
+    }
+
+    private async Task<int> LaunchAndWaitAsync(IPage page, Web.Experiments.ExperimentDraft draft)
+    {
+        var response = await page.APIRequest.PostAsync("api/experiments", new()
+        {
+            Data = JsonSerializer.Serialize(draft),
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+        });
+        Assert.True(response.Status == 201, $"launch answered {response.Status} {response.StatusText}: {await response.TextAsync()}");
+        var launched = JsonDocument.Parse(await response.TextAsync()).RootElement;
+        var jobs = browser!.Services.GetRequiredService<JobStore>();
+        var jobId = launched.GetProperty("jobId").GetInt64();
+        var deadline = DateTime.UtcNow.AddMilliseconds(JobTimeout);
+        JobEntity? job;
+        while ((job = await jobs.FindAsync(jobId))!.State is JobState.Queued or JobState.Running && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        Assert.True(job.State == JobState.Succeeded, $"{job.State}: {job.Error}");
+        return launched.GetProperty("experimentId").GetInt32();
+    }
+
+    private static async Task<(string Name, string Text)> DownloadTextAsync(IPage page, ILocator link)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        return (download.SuggestedFilename, await File.ReadAllTextAsync(await download.PathAsync()));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+}
