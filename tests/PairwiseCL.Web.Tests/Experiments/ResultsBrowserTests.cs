@@ -79,6 +79,7 @@ public sealed class ResultsBrowserTests : IAsyncLifetime
 
         // Share: the link works signed out and shows this experiment's charts and nothing of the workspace.
         await page.GotoAsync($"experiments/{experimentId}");
+        await Assertions.Expect(page.Locator("[data-testid=experiment-page]")).ToHaveAttributeAsync("data-interactive", "yes");
         await Assertions.Expect(page.Locator("[data-testid=analysis-offer]")).ToHaveCountAsync(0);
         await page.GetByText("Share links (0 active)").ClickAsync();
         await page.GetByText("Create read-only link").ClickAsync();
