@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,9 @@ internal sealed class EmbeddedJobWorker(
 {
     private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1);
 
+    // This process's running jobs: the sweep never re-queues them, even when a busy machine delays their beats.
+    private readonly ConcurrentDictionary<long, int> running = new();
+
     private TimeSpan StaleAfter => TimeSpan.FromSeconds(Math.Max(3 * HeartbeatInterval.TotalSeconds, options.Value.StaleAfterSeconds));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,7 +42,7 @@ internal sealed class EmbeddedJobWorker(
         {
             try
             {
-                var requeued = await store.RequeueStaleAsync(store.Now - StaleAfter, stoppingToken);
+                var requeued = await store.RequeueStaleAsync(store.Now - StaleAfter, running.Keys.ToList(), stoppingToken);
                 if (requeued > 0)
                 {
                     logger.LogWarning("Re-queued {Count} job(s) whose worker stopped reporting", requeued);
@@ -90,6 +94,7 @@ internal sealed class EmbeddedJobWorker(
         var attempt = job.Attempts;
         using var jobCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var heartbeatStop = new CancellationTokenSource();
+        running[job.Id] = attempt;
         var heartbeat = BeatAsync(job.Id, attempt, jobCancellation, heartbeatStop.Token);
         try
         {
@@ -123,6 +128,7 @@ internal sealed class EmbeddedJobWorker(
         }
         finally
         {
+            running.TryRemove(job.Id, out _);
             await heartbeatStop.CancelAsync();
             await heartbeat;
         }

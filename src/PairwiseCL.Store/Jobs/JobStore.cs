@@ -77,9 +77,15 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, 
     public Task<int> RequeueAsync(long jobId, int attempt, string reason, CancellationToken cancellationToken = default) =>
         RequeueRunningAsync(j => j.Id == jobId && j.Attempts == attempt, reason, cancellationToken);
 
-    /// <summary>Queues again every running job whose worker has been silent since <paramref name="silentSince"/>.</summary>
-    public Task<int> RequeueStaleAsync(DateTime silentSince, CancellationToken cancellationToken = default) =>
-        RequeueRunningAsync(j => j.UpdatedAtUtc < silentSince, "re-queued: its worker stopped reporting (crash or kill)", cancellationToken);
+    /// <summary>
+    /// Queues again every running job whose worker has been silent since <paramref name="silentSince"/>, except
+    /// <paramref name="alive"/>: the caller's own jobs, which it knows are running however late their beats.
+    /// </summary>
+    public Task<int> RequeueStaleAsync(DateTime silentSince, IReadOnlyCollection<long>? alive = null, CancellationToken cancellationToken = default)
+    {
+        var except = alive?.ToList() ?? [];
+        return RequeueRunningAsync(j => j.UpdatedAtUtc < silentSince && !except.Contains(j.Id), "re-queued: its worker stopped reporting (crash or kill)", cancellationToken);
+    }
 
     private async Task<int> RequeueRunningAsync(Expression<Func<JobEntity, bool>> which, string reason, CancellationToken cancellationToken)
     {

@@ -55,6 +55,24 @@ public sealed class EmbeddedJobQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task TheStaleSweep_LeavesTheSweepersOwnRunningJobsAlone()
+    {
+        // Two jobs running on a device no worker of this portal serves, both silent for a minute; the caller
+        // runs the first itself (its beats were late on a busy machine), the second's worker is gone.
+        var store = portal.Get<JobStore>();
+        var own = await store.AddAsync(new JobRequest("never-handled", "{}", Device: "elsewhere"));
+        var orphan = await store.AddAsync(new JobRequest("never-handled", "{}", Device: "elsewhere"));
+        Assert.NotNull(await store.TryClaimNextAsync("elsewhere"));
+        Assert.NotNull(await store.TryClaimNextAsync("elsewhere"));
+
+        var requeued = await store.RequeueStaleAsync(store.Now.AddMinutes(1), alive: [own]);
+
+        Assert.Equal(1, requeued);
+        Assert.Equal(JobState.Running, (await store.FindAsync(own))!.State);
+        Assert.Equal(JobState.Queued, (await store.FindAsync(orphan))!.State);
+    }
+
+    [Fact]
     public async Task AJobLeftRunningByACrash_IsRequeuedOnStartAndRunsExactlyOnce()
     {
         // What a killed process leaves behind: a job marked running whose worker went silent a minute ago.
