@@ -45,7 +45,7 @@ public sealed class EgemapsMlpEncoder : ViewEncoder
         mean.copy_(features.mean([0]));
         // Constant functionals (std 0) would divide by zero; leave them unscaled.
         var deviation = features.std(0, unbiased: false);
-        std.copy_(where(deviation > 1e-8, deviation, ones_like(deviation)));
+        std.copy_(where(ScalarSafe.GreaterThan(deviation, 1e-8), deviation, ones_like(deviation)));
     }
 
     public override Tensor forward(Tensor features, Tensor validFrames)

@@ -8,7 +8,7 @@ internal static class FrameMask
     /// <summary>[B, frames] float mask: 1 for frame t &lt; validFrames[b], else 0.</summary>
     public static Tensor Of(Tensor validFrames, long frames, Device device)
     {
-        var positions = arange(frames, dtype: ScalarType.Int64, device: device).unsqueeze(0);
+        var positions = ScalarSafe.Range(0, frames, device).unsqueeze(0);
         return (positions < validFrames.to(device).unsqueeze(1)).to(ScalarType.Float32);
     }
 
@@ -16,7 +16,7 @@ internal static class FrameMask
     public static Tensor MaskedMean(Tensor values, Tensor mask)
     {
         var weights = mask.unsqueeze(1);
-        var counts = mask.sum(1, keepdim: true).clamp_min(1.0);
+        var counts = ScalarSafe.ClampMin(mask.sum(1, keepdim: true), 1.0);
         return (values * weights).sum(2) / counts;
     }
 

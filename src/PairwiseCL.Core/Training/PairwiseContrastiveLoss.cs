@@ -1,3 +1,4 @@
+using PairwiseCL.Core.Models;
 using static TorchSharp.torch;
 
 namespace PairwiseCL.Core.Training;
@@ -41,11 +42,12 @@ public sealed class PairwiseContrastiveLoss
             throw new ArgumentException($"NT-Xent needs at least two utterances per batch for negatives, got {n}.");
 
         var z = nn.functional.normalize(cat([first, second], 0), p: 2, dim: 1);
-        var logits = matmul(z, z.t()) / Temperature;
+        // ScalarSafe: no Scalar temporaries on the per-batch path (see there).
+        var logits = ScalarSafe.Divide(matmul(z, z.t()), Temperature);
         // An anchor is never its own negative: drop the diagonal from the softmax.
         var self = eye(2 * n, dtype: ScalarType.Bool, device: z.device);
-        logits = logits.masked_fill(self, double.NegativeInfinity);
-        var positives = cat([arange(n, 2 * n), arange(0, n)]).to(z.device);
+        logits = ScalarSafe.MaskedFill(logits, self, double.NegativeInfinity);
+        var positives = cat([ScalarSafe.Range(n, 2 * n, z.device), ScalarSafe.Range(0, n, z.device)]);
         return nn.functional.cross_entropy(logits, positives);
     }
 }

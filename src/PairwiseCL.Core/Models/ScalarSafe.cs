@@ -1,0 +1,46 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace PairwiseCL.Core.Models;
+
+/// <summary>
+/// Tensor operations with a constant operand that keep their TorchSharp <see cref="Scalar"/> alive across the
+/// native call. An implicit double/int -> Scalar conversion makes a temporary that is unreachable once its
+/// handle has been read; a GC on another thread then lets the finalizer free it while libtorch still reads it
+/// (seen as "toLong"/"toFloat" or "alpha must not be a floating point number" errors). The <c>using</c>
+/// disposes each Scalar only after the call has returned.
+/// </summary>
+internal static class ScalarSafe
+{
+    public static Tensor Divide(Tensor tensor, double divisor)
+    {
+        using var scalar = divisor.ToScalar();
+        return tensor.div(scalar);
+    }
+
+    public static Tensor MaskedFill(Tensor tensor, Tensor mask, double value)
+    {
+        using var scalar = value.ToScalar();
+        return tensor.masked_fill(mask, scalar);
+    }
+
+    public static Tensor ClampMin(Tensor tensor, double min)
+    {
+        using var scalar = min.ToScalar();
+        return tensor.clamp_min(scalar);
+    }
+
+    public static Tensor GreaterThan(Tensor tensor, double threshold)
+    {
+        using var scalar = threshold.ToScalar();
+        return tensor.gt(scalar);
+    }
+
+    /// <summary>[start, start + 1, ..., stop - 1] as an Int64 tensor, built on the host (no Scalar at all).</summary>
+    public static Tensor Range(long start, long stop, Device device)
+    {
+        var values = new long[Math.Max(0, stop - start)];
+        for (var i = 0; i < values.Length; i++) values[i] = start + i;
+        return tensor(values, device: device);
+    }
+}
