@@ -14,13 +14,13 @@ public sealed class MelCnnEncoder : ViewEncoder
     private const int PoolFactor = 2;
 
     private readonly Conv2d conv1;
-    private readonly BatchNorm2d norm1;
+    private readonly ScalarFreeBatchNorm2d norm1;
     private readonly MaxPool2d pool1;
     private readonly Conv2d conv2;
-    private readonly BatchNorm2d norm2;
+    private readonly ScalarFreeBatchNorm2d norm2;
     private readonly MaxPool2d pool2;
     private readonly Conv2d conv3;
-    private readonly BatchNorm2d norm3;
+    private readonly ScalarFreeBatchNorm2d norm3;
 
     public MelCnnEncoder(MelCnnConfig config) : base(nameof(MelCnnEncoder))
     {
@@ -28,13 +28,13 @@ public sealed class MelCnnEncoder : ViewEncoder
             throw new ArgumentException($"The first kernel must be odd to keep frames aligned, got {config.FirstKernel}.", nameof(config));
         Config = config;
         conv1 = nn.Conv2d(1, config.FirstChannels, config.FirstKernel, stride: config.FirstStride, padding: config.FirstKernel / 2, bias: false);
-        norm1 = nn.BatchNorm2d(config.FirstChannels);
+        norm1 = new ScalarFreeBatchNorm2d(config.FirstChannels);
         pool1 = nn.MaxPool2d(PoolFactor, ceil_mode: true);
         conv2 = nn.Conv2d(config.FirstChannels, config.SecondChannels, 3, padding: 1, bias: false);
-        norm2 = nn.BatchNorm2d(config.SecondChannels);
+        norm2 = new ScalarFreeBatchNorm2d(config.SecondChannels);
         pool2 = nn.MaxPool2d(PoolFactor, ceil_mode: true);
         conv3 = nn.Conv2d(config.SecondChannels, config.OutputSize, 3, stride: config.ThirdStride, padding: 1, bias: false);
-        norm3 = nn.BatchNorm2d(config.OutputSize);
+        norm3 = new ScalarFreeBatchNorm2d(config.OutputSize);
         RegisterComponents();
     }
 

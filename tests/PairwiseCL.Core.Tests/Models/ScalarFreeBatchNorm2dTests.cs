@@ -1,0 +1,82 @@
+using PairwiseCL.Core.Models;
+using PairwiseCL.Core.Tests.TestSupport;
+using static TorchSharp.torch;
+
+namespace PairwiseCL.Core.Tests.Models;
+
+[Collection(TorchRandomCollection.Name)]
+public sealed class ScalarFreeBatchNorm2dTests
+{
+    [Fact]
+    public void MatchesTorchSharpsBatchNorm2dInTrainingAndEvaluation()
+    {
+        using var scope = NewDisposeScope();
+        var reference = nn.BatchNorm2d(5);
+        var ours = new ScalarFreeBatchNorm2d(5);
+        var generator = new Generator(4);
+        using (no_grad())
+        {
+            // Non-trivial affine parameters, the same in both.
+            var weight = randn(5, generator: generator);
+            var bias = randn(5, generator: generator);
+            foreach (var module in new nn.Module[] { reference, ours })
+            {
+                module.get_parameter("weight")!.copy_(weight);
+                module.get_parameter("bias")!.copy_(bias);
+            }
+        }
+
+        for (var batch = 0; batch < 4; batch++)
+        {
+            var input = randn(3, 5, 7, 6, generator: generator) * 2 + 1;
+            var expectedInput = input.detach().requires_grad_();
+            var actualInput = input.detach().requires_grad_();
+            var expected = reference.forward(expectedInput);
+            var actual = ours.forward(actualInput);
+            Assert.Equal(expected.data<float>().ToArray(), actual.data<float>().ToArray());
+            expected.pow(2).sum().backward();
+            actual.pow(2).sum().backward();
+            Assert.Equal(expectedInput.grad!.data<float>().ToArray(), actualInput.grad!.data<float>().ToArray());
+        }
+        AssertSameState(reference, ours);
+        Assert.Equal(4L, ours.state_dict()["num_batches_tracked"].item<long>());
+
+        reference.eval();
+        ours.eval();
+        var probe = randn(2, 5, 4, 4, generator: generator);
+        Assert.Equal(reference.forward(probe).data<float>().ToArray(), ours.forward(probe).data<float>().ToArray());
+        AssertSameState(reference, ours);
+    }
+
+    [Fact]
+    public void WeightsSavedWithEitherModuleLoadIntoTheOther()
+    {
+        using var scope = NewDisposeScope();
+        using var folder = new TempFolder();
+        var reference = nn.BatchNorm2d(3);
+        reference.forward(randn(4, 3, 2, 2, generator: new Generator(1)));
+        reference.save(folder.File("reference.bin"));
+
+        var ours = new ScalarFreeBatchNorm2d(3);
+        ours.load(folder.File("reference.bin"));
+        AssertSameState(reference, ours);
+
+        ours.forward(randn(4, 3, 2, 2, generator: new Generator(2)));
+        ours.save(folder.File("ours.bin"));
+        var back = nn.BatchNorm2d(3);
+        back.load(folder.File("ours.bin"));
+        AssertSameState(back, ours);
+    }
+
+    private static void AssertSameState(nn.Module expected, nn.Module actual)
+    {
+        var expectedState = expected.state_dict();
+        var actualState = actual.state_dict();
+        Assert.Equal(expectedState.Keys.Order(), actualState.Keys.Order());
+        foreach (var (name, tensor) in expectedState)
+        {
+            Assert.Equal(tensor.dtype, actualState[name].dtype);
+            Assert.Equal(tensor.to(ScalarType.Float64).data<double>().ToArray(), actualState[name].to(ScalarType.Float64).data<double>().ToArray());
+        }
+    }
+}
