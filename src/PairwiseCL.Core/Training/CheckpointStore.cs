@@ -45,7 +45,30 @@ internal sealed class CheckpointStore
     public void RestoreLast(nn.Module model, OptimizerHelper optimizer)
     {
         model.load(ModelPath);
-        optimizer.load_state_dict(OptimizerPath);
+        using var reader = new BinaryReader(OptimizerState(optimizer));
+        optimizer.load_state_dict(reader);
+    }
+
+    /// <summary>
+    /// The saved optimizer state. TorchSharp records the optimizer's type name and refuses another; checkpoints
+    /// written before <see cref="StableAdam"/> name TorchSharp's Adam, whose options and state layout StableAdam
+    /// keeps, so they are relabelled and a run interrupted before the upgrade still resumes.
+    /// </summary>
+    private MemoryStream OptimizerState(OptimizerHelper optimizer)
+    {
+        var bytes = File.ReadAllBytes(OptimizerPath);
+        using var probe = new BinaryReader(new MemoryStream(bytes));
+        if (optimizer is not StableAdam || probe.ReadString() != nameof(Adam))
+            return new MemoryStream(bytes);
+        var rest = (int)probe.BaseStream.Position;
+        var relabelled = new MemoryStream();
+        using (var writer = new BinaryWriter(relabelled, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(optimizer.GetType().Name);
+            writer.Write(bytes, rest, bytes.Length - rest);
+        }
+        relabelled.Position = 0;
+        return relabelled;
     }
 
     public void RestoreBest(nn.Module model) => model.load(BestPath);

@@ -82,7 +82,7 @@ public sealed class FineTuner
         model.to(device);
 
         var trained = config.FreezeEncoder ? (nn.Module)model.Classifier : model;
-        using var optimizer = optim.Adam(trained.parameters(), lr: config.LearningRate);
+        using var optimizer = new StableAdam(trained.parameters(), lr: config.LearningRate);
         using IDisposableEpochTask task = config.FreezeEncoder
             ? new FrozenEncoderTask(model, optimizer, training.View(view), trainingLabels, validation.View(view), validationLabels, config, device, cancellationToken)
             : new TunedEncoderTask(model, optimizer, training.View(view), trainingLabels, validation.View(view), validationLabels, config, device);

@@ -37,7 +37,7 @@ public sealed class Pretrainer
             InputStatistics.Fit(model.Encoder(view), training.View(view));
         model.to(device);
 
-        using var optimizer = optim.Adam(model.parameters(), lr: config.LearningRate);
+        using var optimizer = new StableAdam(model.parameters(), lr: config.LearningRate);
         var task = new PretrainingTask(model, optimizer, training, validation, new PairwiseContrastiveLoss(config.Temperature), config, device);
         var runKey = ConfigurationHash.Of(new PretrainingRunKey(config, views.ToArray(), architecture, training.Count, validation.Count));
         var outcome = EpochLoop.Run(task, new EpochLoopSettings(config.MaxEpochs, config.Patience, StoppingMetric.ValidationLoss, runKey),
