@@ -18,6 +18,16 @@ internal static class ScalarSafe
         return tensor.div(scalar);
     }
 
+    /// <summary>left + right: TorchSharp's tensor + tensor passes a hidden alpha Scalar of 1.</summary>
+    public static Tensor Add(Tensor left, Tensor right)
+    {
+        using var one = 1.ToScalar();
+        return left.add(right, one);
+    }
+
+    /// <summary>x * x, instead of pow(2) and its exponent Scalar (the same numbers: libtorch squares for 2).</summary>
+    public static Tensor Square(Tensor tensor) => tensor * tensor;
+
     public static Tensor MaskedFill(Tensor tensor, Tensor mask, double value)
     {
         using var scalar = value.ToScalar();

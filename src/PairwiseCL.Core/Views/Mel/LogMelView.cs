@@ -1,4 +1,5 @@
 using PairwiseCL.Core.Audio;
+using PairwiseCL.Core.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -58,9 +59,9 @@ public sealed class LogMelView : IFeatureView
             if (computed < minimum) signal = nn.functional.pad(signal, [0, minimum - computed]);
             var spectrum = stft(signal, c.FftSize, c.HopLength, c.WindowLength, tensor(_window),
                 center: true, pad_mode: PaddingModes.Reflect, normalized: false, onesided: true, return_complex: true);
-            var power = spectrum.abs().pow(2);                                    // [bins, frames]
+            var power = ScalarSafe.Square(spectrum.abs());                        // [bins, frames]
             var bank = tensor(_filterBank, [c.MelBands, c.FftSize / 2 + 1]);
-            var logMel = matmul(bank, power).clamp_min(c.LogFloor).log();          // [mels, frames]
+            var logMel = ScalarSafe.ClampMin(matmul(bank, power), c.LogFloor).log(); // [mels, frames]
             var frames = Math.Min((int)logMel.shape[1], Math.Min(totalFrames, c.FrameCount(computed)));
             var values = logMel[.., ..frames].contiguous().data<float>().ToArray();
             for (var m = 0; m < c.MelBands; m++)

@@ -1,3 +1,4 @@
+using PairwiseCL.Core.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -30,7 +31,7 @@ internal sealed class ConvolutionalPositionalEmbedding : nn.Module<Tensor, Tenso
 
     public override Tensor forward(Tensor x)
     {
-        var norm = weightV.pow(2).sum([0, 1], keepdim: true).sqrt();
+        var norm = ScalarSafe.Square(weightV).sum([0, 1], keepdim: true).sqrt();
         var weight = weightG * weightV / norm;
         var y = nn.functional.conv1d(x.transpose(-2, -1), weight, bias, padding: kernel / 2, groups: groups);
         if (kernel % 2 == 0)

@@ -1,3 +1,4 @@
+using PairwiseCL.Core.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -29,11 +30,11 @@ internal sealed class EncoderLayer : nn.Module<Tensor, Tensor>
     {
         if (layerNormFirst)
         {
-            x = x + attention.forward(layerNorm.forward(x));
-            return x + feedForward.forward(finalLayerNorm.forward(x));
+            x = ScalarSafe.Add(x, attention.forward(layerNorm.forward(x)));
+            return ScalarSafe.Add(x, feedForward.forward(finalLayerNorm.forward(x)));
         }
-        x = layerNorm.forward(x + attention.forward(x));
-        return finalLayerNorm.forward(x + feedForward.forward(x));
+        x = layerNorm.forward(ScalarSafe.Add(x, attention.forward(x)));
+        return finalLayerNorm.forward(ScalarSafe.Add(x, feedForward.forward(x)));
     }
 
     // Children are registered under torchaudio's state-dict names in the constructor; TorchSharp's default

@@ -1,3 +1,4 @@
+using PairwiseCL.Core.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -26,7 +27,7 @@ internal sealed class Wav2Vec2Transformer : nn.Module
     /// <summary>The transformer input after the positional embedding and (post-norm models) the layer norm.</summary>
     public Tensor Preprocess(Tensor x)
     {
-        x = x + posConvEmbed.forward(x);
+        x = ScalarSafe.Add(x, posConvEmbed.forward(x));
         return layerNormFirst ? x : layerNorm.forward(x);
     }
 
