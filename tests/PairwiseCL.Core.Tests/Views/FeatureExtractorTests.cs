@@ -24,7 +24,7 @@ public sealed class FeatureExtractorTests : IDisposable
         var view = new LogMelView();
         var reports = new System.Collections.Concurrent.ConcurrentBag<ExtractionProgress>();
 
-        var first = extractor.ExtractAll(subset, view, new ExtractionOptions(MaxDegreeOfParallelism: 2), new InlineProgress<ExtractionProgress>(reports.Add));
+        var first = extractor.ExtractAll(subset, view, new ExtractionOptions(MaxDegreeOfParallelism: 2), new InlineProgress<ExtractionProgress>(r => { lock (reports) reports.Add(r); }));
         Assert.Equal(24, first.Extracted);
         Assert.Equal(0, first.FromCache);
         Assert.Empty(first.Failures);

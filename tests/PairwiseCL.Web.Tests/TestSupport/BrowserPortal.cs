@@ -38,6 +38,8 @@ public sealed class BrowserPortal : IAsyncDisposable
     public static async Task<BrowserPortal> StartAsync(params string[] chromiumArguments)
     {
         Assert.True(File.Exists(Chromium), $"The browser test needs Debian's Chromium at {Chromium} (apt-get install -y chromium).");
+        // Expectations wait as long as actions: Playwright's 5 s default is too short on a loaded 2-core CI machine.
+        Assertions.SetDefaultExpectTimeout(Timeout);
         var portal = PortalFactory.Create(configureServices: services =>
             // A free loopback port instead of the configured 5080, which a developer's portal may be using.
             services.PostConfigure<KestrelServerOptions>(kestrel => kestrel.Configure(new ConfigurationBuilder()

@@ -47,13 +47,13 @@ public sealed class TryItBrowserTests(FinishedExperiment finished) : IAsyncLifet
         var classes = await ClassCountAsync(page);
 
         await page.Locator("input[type=file][data-testid=clip-file]").SetInputFilesAsync(new FilePayload { Name = "clip.wav", MimeType = "audio/wav", Buffer = clip });
-        await Assertions.Expect(page.Locator("[data-testid=predicted]")).ToHaveAttributeAsync("data-source", "uploaded");
+        await Assertions.Expect(page.Locator("[data-testid=predicted]")).ToHaveAttributeAsync("data-source", "uploaded", new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator(".pcl-plot .bars path")).ToHaveCountAsync(classes);
 
         await page.Locator("[data-testid=start-recording]").ClickAsync();
         await page.WaitForTimeoutAsync(1500);
         await page.Locator("[data-testid=stop-recording]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=predicted]")).ToHaveAttributeAsync("data-source", "recorded");
+        await Assertions.Expect(page.Locator("[data-testid=predicted]")).ToHaveAttributeAsync("data-source", "recorded", new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("[data-testid=prediction-problem]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(".pcl-plot .bars path")).ToHaveCountAsync(classes);
     }

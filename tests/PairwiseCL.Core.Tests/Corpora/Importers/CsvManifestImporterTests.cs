@@ -129,7 +129,8 @@ public sealed class CsvManifestImporterTests : IDisposable
     public void ReportsProgressForEveryFileAndHonoursCancellation()
     {
         var reports = new List<ImportProgress>();
-        var progress = new InlineProgress<ImportProgress>(reports.Add);
+        // Files are read in parallel and each worker reports as it finishes one.
+        var progress = new InlineProgress<ImportProgress>(r => { lock (reports) reports.Add(r); });
 
         new CsvManifestImporter(EmoDbOptions()).Import(progress);
 

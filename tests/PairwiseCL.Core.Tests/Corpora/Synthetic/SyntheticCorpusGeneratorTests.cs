@@ -158,7 +158,7 @@ public sealed class SyntheticCorpusGeneratorTests(SyntheticCorpusFixture fixture
         var tiny = new SyntheticCorpusOptions(Sessions: 1, ClipsPerSpeakerAndEmotion: 1, MinSeconds: 0.3, MaxSeconds: 0.3);
         var reports = new List<ImportProgress>();
 
-        new SyntheticCorpusGenerator().Generate(folder.Path, tiny, new InlineProgress<ImportProgress>(reports.Add));
+        new SyntheticCorpusGenerator().Generate(folder.Path, tiny, new InlineProgress<ImportProgress>(r => { lock (reports) reports.Add(r); }));
 
         Assert.Equal(Enumerable.Range(1, 8), reports.Select(r => r.Done).Order());
         Assert.Throws<OperationCanceledException>(() =>
