@@ -29,6 +29,7 @@ public sealed class FineTuner
         MultiViewDataset training,
         MultiViewDataset validation,
         FineTuningConfig config,
+        MultiViewDataset? refitAddition = null,
         string? checkpointFolder = null,
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
@@ -45,7 +46,7 @@ public sealed class FineTuner
             return new EmotionClassifier(encoder, classes);
         }
         var key = new FineTuningRunKey(config, view, architecture, classes, training.Count, validation.Count, WeightFingerprint(pretrainedEncoder));
-        return Train(Create, view, training, validation, config, key, checkpointFolder, progress, cancellationToken);
+        return Train(Create, view, training, validation, refitAddition ?? validation, config, key, checkpointFolder, progress, cancellationToken);
     }
 
     /// <summary>The supervised baseline: the same encoder and classifier trained from random initialisation.</summary>
@@ -56,6 +57,7 @@ public sealed class FineTuner
         MultiViewDataset training,
         MultiViewDataset validation,
         FineTuningConfig config,
+        MultiViewDataset? refitAddition = null,
         string? checkpointFolder = null,
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
@@ -69,7 +71,7 @@ public sealed class FineTuner
             return model;
         }
         var key = new FineTuningRunKey(config, view, architecture, classes, training.Count, validation.Count, "random-init");
-        return Train(Create, view, training, validation, config, key, checkpointFolder, progress, cancellationToken);
+        return Train(Create, view, training, validation, refitAddition ?? validation, config, key, checkpointFolder, progress, cancellationToken);
     }
 
     /// <param name="createModel">
@@ -77,24 +79,30 @@ public sealed class FineTuner
     /// statistics, if any, are fitted on the given data; called once for the early-stopped run and once more
     /// for a refit.
     /// </param>
+    /// <param name="refitAddition">
+    /// The labelled utterances a refit adds to <paramref name="training"/>: the validation set, or the part of it
+    /// a sparse-label protocol may use (the same fraction p, so the refit's label budget stays p of all labels).
+    /// </param>
     private FineTuningResult Train(
         Func<MultiViewDataset, EmotionClassifier> createModel,
         string view,
         MultiViewDataset training,
         MultiViewDataset validation,
+        MultiViewDataset refitAddition,
         FineTuningConfig config,
         FineTuningRunKey key,
         string? checkpointFolder,
         IProgress<TrainingProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var trainingLabels = training.RequireLabels();
-        var validationLabels = validation.RequireLabels();
+        var labels = training.RequireLabels().Concat(validation.RequireLabels()).ToList();
+        if (config.RefitOnTrainingAndValidation)
+            labels.AddRange(refitAddition.RequireLabels());
         if (training.Count == 0 || validation.Count == 0)
             throw new ArgumentException("Fine-tuning needs training and validation utterances.");
         var model = createModel(training);
         var classes = model.Classifier.Classes;
-        if (trainingLabels.Concat(validationLabels).Any(l => l >= classes))
+        if (labels.Any(l => l >= classes))
         {
             model.Dispose();
             throw new ArgumentException($"Labels must lie in 0..{classes - 1}.");
@@ -112,7 +120,7 @@ public sealed class FineTuner
             return new FineTuningResult(model, outcome.BestEpoch, outcome.BestScore, outcome.StoppedEarly, outcome.History);
 
         model.Dispose();
-        var refit = Refit(createModel, view, training.Concat(validation), outcome.History.Take(outcome.BestEpoch).ToList(), config, cancellationToken);
+        var refit = Refit(createModel, view, training.Concat(refitAddition), outcome.History.Take(outcome.BestEpoch).ToList(), config, cancellationToken);
         return new FineTuningResult(refit, outcome.BestEpoch, outcome.BestScore, outcome.StoppedEarly, outcome.History) { RefitEpochs = outcome.BestEpoch };
     }
 

@@ -101,6 +101,11 @@ public sealed class FineTunerTests
         Assert.DoesNotContain(3, Inference.Predict(plain.Model, classThree.View(ViewNames.Egemaps), CPU));
         var recall = Inference.Predict(refit.Model, classThree.View(ViewNames.Egemaps), CPU).Count(p => p == 3) / (double)classThree.Count;
         Assert.True(recall > 0.8, $"class-3 recall after the refit {recall}");
+
+        // With an explicit addition (a protocol's label fraction of the validation set) only that part joins.
+        var partial = tuner.TrainSupervised(ViewNames.Egemaps, SyntheticViews.Architecture, 4, training, validation, Quick, refitAddition: WithoutClass(validation, 3));
+        Assert.Equal(refit.BestEpoch, partial.RefitEpochs);
+        Assert.DoesNotContain(3, Inference.Predict(partial.Model, classThree.View(ViewNames.Egemaps), CPU));
     }
 
     [Theory]
