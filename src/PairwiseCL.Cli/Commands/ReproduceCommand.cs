@@ -34,12 +34,13 @@ internal static class ReproduceCommand
         var learningRate = new Option<double?>("--learning-rate") { Description = "Adam learning rate for pre-training and fine-tuning (default 1e-3)." };
         var patience = new Option<int?>("--patience") { Description = "Fine-tuning early-stopping patience in epochs (default 20; quick 8)." };
         var pretrainPatience = new Option<int?>("--pretrain-patience") { Description = "Pre-training early-stopping patience in epochs (default 30, the paper's; quick 8)." };
+        var refit = new Option<bool?>("--refit") { Description = "After early stopping, retrain on training + validation speakers for the early-stopped epoch count (default false: the paper's best-validation-epoch model)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the whole protocol.", DefaultValueFactory = _ => 0 };
         var output = new Option<DirectoryInfo>("--output") { Description = "Report folder to write.", Required = true };
         var work = new Option<DirectoryInfo?>("--work") { Description = "Work folder for checkpoints and finished runs (default: <DataFolder>/work); re-running resumes from it." };
         var command = new Command("reproduce", "Run the paper's evaluation protocol (pre-training, sparse-label fine-tuning, statistics, t-SNE, PWCCA) and write a report.");
         source.AddTo(command);
-        foreach (var option in new Option[] { labels, labelSet, views, methods, fractions, repeats, temperatures, quick, ood, pretrainEpochs, finetuneEpochs, pretrainCorpus, folds, batchSize, learningRate, patience, pretrainPatience, seed, output, work })
+        foreach (var option in new Option[] { labels, labelSet, views, methods, fractions, repeats, temperatures, quick, ood, pretrainEpochs, finetuneEpochs, pretrainCorpus, folds, batchSize, learningRate, patience, pretrainPatience, refit, seed, output, work })
             command.Options.Add(option);
 
         command.SetAction((parse, ct) => CliRunner.Run(async () =>
@@ -53,7 +54,7 @@ internal static class ReproduceCommand
                 parse.GetValue(methods), parse.GetValue(fractions), parse.GetValue(repeats), parse.GetValue(temperatures), parse.GetValue(ood),
                 parse.GetValue(seed));
             configuration = Train(configuration, parse.GetValue(pretrainEpochs), parse.GetValue(finetuneEpochs), parse.GetValue(batchSize),
-                parse.GetValue(learningRate), parse.GetValue(patience), parse.GetValue(pretrainPatience));
+                parse.GetValue(learningRate), parse.GetValue(patience), parse.GetValue(pretrainPatience), parse.GetValue(refit));
             configuration = configuration with
             {
                 Folds = parse.GetValue(folds) switch
@@ -130,7 +131,7 @@ internal static class ReproduceCommand
     }
 
     private static ProtocolConfiguration Train(ProtocolConfiguration configuration, int? pretrainEpochs, int? finetuneEpochs, int? batchSize,
-        double? learningRate, int? patience, int? pretrainPatience)
+        double? learningRate, int? patience, int? pretrainPatience, bool? refit)
     {
         var pre = configuration.Pretraining;
         var fine = configuration.FineTuning;
@@ -143,6 +144,7 @@ internal static class ReproduceCommand
         {
             MaxEpochs = finetuneEpochs ?? fine.MaxEpochs, BatchSize = batchSize ?? fine.BatchSize,
             LearningRate = learningRate ?? fine.LearningRate, Patience = patience ?? fine.Patience,
+            RefitOnTrainingAndValidation = refit ?? fine.RefitOnTrainingAndValidation,
         };
         return configuration with { Pretraining = pre, FineTuning = fine };
     }

@@ -167,11 +167,16 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         var classes = data.Input.FineTuneLabels.Classes.Count;
         var training = data.Labelled(subset, view);
         var validation = data.Labelled(data.LabelledValidation, view);
+        // A refit may add the validation session's labels only at the run's fraction p (the same stratified
+        // sampler and seed), so p stays the share of all non-test labels a model learns from.
+        var refitAddition = data.Labelled(LabelFractionSampler.Sample(data.LabelledValidation, fraction / 100.0, seed), view);
         var settings = configuration.FineTuning with { Seed = seed, FreezeEncoder = method == MethodNames.PairwiseFrozen };
         var tuner = new FineTuner(_device);
         var result = method == MethodNames.Supervised
-            ? tuner.TrainSupervised(view, configuration.Architecture, classes, training, validation, settings, progress: epochs, cancellationToken: cancellationToken)
-            : tuner.FineTune(pretrained!.Model.Encoder(view), view, configuration.Architecture, classes, training, validation, settings, progress: epochs, cancellationToken: cancellationToken);
+            ? tuner.TrainSupervised(view, configuration.Architecture, classes, training, validation, settings, refitAddition,
+                progress: epochs, cancellationToken: cancellationToken)
+            : tuner.FineTune(pretrained!.Model.Encoder(view), view, configuration.Architecture, classes, training, validation, settings, refitAddition,
+                progress: epochs, cancellationToken: cancellationToken);
 
         var test = data.LabelledTest;
         var predicted = Inference.Predict(result.Model, test.Select(t => data.FeaturesOf(t.Utterance, view)).ToList(), _device, cancellationToken: cancellationToken);

@@ -29,17 +29,23 @@ public sealed class FineTuner
         MultiViewDataset training,
         MultiViewDataset validation,
         FineTuningConfig config,
+        MultiViewDataset? refitAddition = null,
         string? checkpointFolder = null,
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         config.Validate();
-        var encoder = SeededModules.Build(() => architecture.CreateEncoder(view));
-        using (no_grad())
-            encoder.load_state_dict(pretrainedEncoder.state_dict().ToDictionary(e => e.Key, e => e.Value.cpu()));
-        var model = SeededModules.Build(config.Seed, () => new EmotionClassifier(encoder, classes));
+        var weights = pretrainedEncoder.state_dict().ToDictionary(e => e.Key, e => e.Value.cpu());
+        // The standardisation comes with the pre-trained weights, so the data argument is unused here.
+        EmotionClassifier Create(MultiViewDataset _)
+        {
+            var encoder = SeededModules.Build(() => architecture.CreateEncoder(view));
+            using (no_grad())
+                encoder.load_state_dict(weights);
+            return SeededModules.Build(config.Seed, () => new EmotionClassifier(encoder, classes));
+        }
         var key = new FineTuningRunKey(config, view, architecture, classes, training.Count, validation.Count, WeightFingerprint(pretrainedEncoder));
-        return Train(model, view, training, validation, config, key, checkpointFolder, progress, cancellationToken);
+        return Train(Create, view, training, validation, refitAddition ?? validation, config, key, checkpointFolder, progress, cancellationToken);
     }
 
     /// <summary>The supervised baseline: the same encoder and classifier trained from random initialisation.</summary>
@@ -50,47 +56,116 @@ public sealed class FineTuner
         MultiViewDataset training,
         MultiViewDataset validation,
         FineTuningConfig config,
+        MultiViewDataset? refitAddition = null,
         string? checkpointFolder = null,
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         config.Validate();
-        var model = SeededModules.Build(config.Seed, () => new EmotionClassifier(architecture.CreateEncoder(view), classes));
-        InputStatistics.Fit(model.Encoder, training.View(view));
+        EmotionClassifier Create(MultiViewDataset data)
+        {
+            var model = SeededModules.Build(config.Seed, () => new EmotionClassifier(architecture.CreateEncoder(view), classes));
+            InputStatistics.Fit(model.Encoder, data.View(view));
+            return model;
+        }
         var key = new FineTuningRunKey(config, view, architecture, classes, training.Count, validation.Count, "random-init");
-        return Train(model, view, training, validation, config, key, checkpointFolder, progress, cancellationToken);
+        return Train(Create, view, training, validation, refitAddition ?? validation, config, key, checkpointFolder, progress, cancellationToken);
     }
 
+    /// <param name="createModel">
+    /// A freshly initialised model (the same weights on every call: it seeds torch itself) whose input
+    /// statistics, if any, are fitted on the given data; called once for the early-stopped run and once more
+    /// for a refit.
+    /// </param>
+    /// <param name="refitAddition">
+    /// The labelled utterances a refit adds to <paramref name="training"/>: the validation set, or the part of it
+    /// a sparse-label protocol may use (the same fraction p, so the refit's label budget stays p of all labels).
+    /// </param>
     private FineTuningResult Train(
-        EmotionClassifier model,
+        Func<MultiViewDataset, EmotionClassifier> createModel,
         string view,
         MultiViewDataset training,
         MultiViewDataset validation,
+        MultiViewDataset refitAddition,
         FineTuningConfig config,
         FineTuningRunKey key,
         string? checkpointFolder,
         IProgress<TrainingProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var trainingLabels = training.RequireLabels();
-        var validationLabels = validation.RequireLabels();
-        var classes = model.Classifier.Classes;
-        if (trainingLabels.Concat(validationLabels).Any(l => l >= classes))
-            throw new ArgumentException($"Labels must lie in 0..{classes - 1}.");
+        var labels = training.RequireLabels().Concat(validation.RequireLabels()).ToList();
+        if (config.RefitOnTrainingAndValidation)
+            labels.AddRange(refitAddition.RequireLabels());
         if (training.Count == 0 || validation.Count == 0)
             throw new ArgumentException("Fine-tuning needs training and validation utterances.");
-        model.to(device);
+        var model = createModel(training);
+        var classes = model.Classifier.Classes;
+        if (labels.Any(l => l >= classes))
+        {
+            model.Dispose();
+            throw new ArgumentException($"Labels must lie in 0..{classes - 1}.");
+        }
 
-        var trained = config.FreezeEncoder ? (nn.Module)model.Classifier : model;
-        using var optimizer = new StableAdam(trained.parameters(), lr: config.LearningRate);
-        using IDisposableEpochTask task = config.FreezeEncoder
-            ? new FrozenEncoderTask(model, optimizer, training.View(view), trainingLabels, validation.View(view), validationLabels, config, device, cancellationToken)
-            : new TunedEncoderTask(model, optimizer, training.View(view), trainingLabels, validation.View(view), validationLabels, config, device);
-        var settings = new EpochLoopSettings(config.MaxEpochs, config.Patience, StoppingMetric.ValidationUar, ConfigurationHash.Of(key),
-            config.LearningRatePatience, config.LearningRateFactor);
-        var outcome = EpochLoop.Run(task, settings, checkpointFolder, progress, cancellationToken);
-        return new FineTuningResult(model, outcome.BestEpoch, outcome.BestScore, outcome.StoppedEarly, outcome.History);
+        LoopOutcome outcome;
+        using (var optimizer = NewOptimizer(model, config))
+        using (var task = NewTask(model, optimizer, training, validation, view, config, cancellationToken))
+        {
+            var settings = new EpochLoopSettings(config.MaxEpochs, config.Patience, StoppingMetric.ValidationUar, ConfigurationHash.Of(key),
+                config.LearningRatePatience, config.LearningRateFactor);
+            outcome = EpochLoop.Run(task, settings, checkpointFolder, progress, cancellationToken);
+        }
+        if (!config.RefitOnTrainingAndValidation || outcome.BestEpoch < 1)
+            return new FineTuningResult(model, outcome.BestEpoch, outcome.BestScore, outcome.StoppedEarly, outcome.History);
+
+        model.Dispose();
+        var refit = Refit(createModel, view, training.Concat(refitAddition), outcome.History.Take(outcome.BestEpoch).ToList(), config, cancellationToken);
+        return new FineTuningResult(refit, outcome.BestEpoch, outcome.BestScore, outcome.StoppedEarly, outcome.History) { RefitEpochs = outcome.BestEpoch };
     }
+
+    /// <summary>
+    /// Trains a fresh model on training + validation for exactly the early-stopped run's best epochs with that
+    /// run's per-epoch learning rates, so nothing but the amount of data differs. Nothing validates it (the
+    /// validation utterances are training data now) and it is not checkpointed: it is as long as the run
+    /// before it and recomputes identically from the seed.
+    /// </summary>
+    private EmotionClassifier Refit(Func<MultiViewDataset, EmotionClassifier> createModel, string view, MultiViewDataset all,
+        IReadOnlyList<EpochRecord> schedule, FineTuningConfig config, CancellationToken cancellationToken)
+    {
+        var model = createModel(all);
+        try
+        {
+            using var optimizer = NewOptimizer(model, config);
+            using var task = NewTask(model, optimizer, all, all, view, config, cancellationToken);
+            foreach (var epoch in schedule)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var group in optimizer.ParamGroups)
+                    group.LearningRate = epoch.LearningRate;
+                task.Model.train();
+                task.TrainEpoch(epoch.Epoch, cancellationToken);
+            }
+            model.eval();
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private OptimizerHelper NewOptimizer(EmotionClassifier model, FineTuningConfig config)
+    {
+        model.to(device);
+        var trained = config.FreezeEncoder ? (nn.Module)model.Classifier : model;
+        return new StableAdam(trained.parameters(), lr: config.LearningRate);
+    }
+
+    private IDisposableEpochTask NewTask(EmotionClassifier model, OptimizerHelper optimizer, MultiViewDataset training, MultiViewDataset validation,
+        string view, FineTuningConfig config, CancellationToken cancellationToken) =>
+        config.FreezeEncoder
+            ? new FrozenEncoderTask(model, optimizer, training.View(view), training.RequireLabels(), validation.View(view), validation.RequireLabels(), config, device, cancellationToken)
+            : new TunedEncoderTask(model, optimizer, training.View(view), training.RequireLabels(), validation.View(view), validation.RequireLabels(), config, device);
 
     /// <summary>Identifies the pre-trained weights in a checkpoint key without hashing every tensor byte.</summary>
     private static string WeightFingerprint(ViewEncoder encoder)

@@ -5,6 +5,15 @@ namespace PairwiseCL.Core.Training;
 /// after 5 epochs without validation-UAR gain, early stopping on validation UAR). The paper gives no
 /// fine-tuning epoch limit or patience; 100 and 20 are this project's choice.
 /// </summary>
+/// <param name="RefitOnTrainingAndValidation">
+/// After early stopping, train the model again from the same initialisation on the training and validation
+/// utterances together for the early-stopped number of epochs, replaying the learning-rate schedule of the
+/// first run, and keep that model. Off by default (the paper keeps the best validation epoch's model); an
+/// option of this project: the validation session then only chooses the epoch count, and the final model
+/// learns from every non-test speaker, as leave-one-speaker-out baselines (openSMILE + SVM) do. On
+/// emodb-dev (2 training speakers) it lifts the supervised eGeMAPS UAR at 100 % labels from 0.565 to 0.659
+/// (40 runs, before the formant fix).
+/// </param>
 public sealed record FineTuningConfig(
     bool FreezeEncoder = false,
     double LearningRate = 1e-3,
@@ -13,7 +22,8 @@ public sealed record FineTuningConfig(
     int Patience = 20,
     int LearningRatePatience = 5,
     double LearningRateFactor = 0.9,
-    int Seed = 0)
+    int Seed = 0,
+    bool RefitOnTrainingAndValidation = false)
 {
     internal void Validate()
     {

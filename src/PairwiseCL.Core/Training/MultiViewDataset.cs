@@ -50,6 +50,21 @@ public sealed class MultiViewDataset
             Labels is null ? null : indices.Select(i => Labels[i]).ToArray());
     }
 
+    /// <summary>
+    /// This dataset's utterances followed by <paramref name="other"/>'s (e.g. training plus validation for a
+    /// refit); both must have the same views and both labels or neither.
+    /// </summary>
+    public MultiViewDataset Concat(MultiViewDataset other)
+    {
+        if (!views.Keys.Order().SequenceEqual(other.Views.Order()))
+            throw new ArgumentException($"Views differ: {string.Join(", ", views.Keys)} and {string.Join(", ", other.Views)}.", nameof(other));
+        if ((Labels is null) != (other.Labels is null))
+            throw new ArgumentException("One dataset is labelled and the other is not.", nameof(other));
+        return new MultiViewDataset(
+            views.ToDictionary(v => v.Key, v => (IReadOnlyList<FeatureMatrix>)v.Value.Concat(other.View(v.Key)).ToArray()),
+            Labels is null ? null : Labels.Concat(other.Labels!).ToArray());
+    }
+
     /// <summary>Index batches of at most <paramref name="batchSize"/>, in a shuffled order fixed by (seed, epoch).</summary>
     public IReadOnlyList<int[]> ShuffledBatches(int batchSize, int seed, int epoch) => BatchOrder.Shuffled(Count, batchSize, seed, epoch);
 

@@ -56,6 +56,9 @@ public sealed class ExperimentDraft
 
     public double LearningRate { get; set; } = 1e-3;
 
+    /// <summary>Retrain on training + validation for the early-stopped epoch count (see <see cref="FineTuningConfig"/>).</summary>
+    public bool RefitOnTrainingAndValidation { get; set; } = new FineTuningConfig().RefitOnTrainingAndValidation;
+
     public int Seed { get; set; }
 
     /// <summary>The "quick" preset: minutes on a 2-core CPU (fewer repeats, fractions and epochs, one temperature).</summary>
@@ -71,7 +74,8 @@ public sealed class ExperimentDraft
         return new ProtocolConfiguration(
             [.. Views], [.. Methods], [.. FractionsPercent.Distinct().Order()], Repeats, sweep, temperatures, OutOfDistribution, Analysis,
             new PretrainingConfig(Temperature: sweep, LearningRate: LearningRate, MaxEpochs: PretrainEpochs, BatchSize: BatchSize, Patience: PretrainPatience),
-            new FineTuningConfig(LearningRate: LearningRate, MaxEpochs: FineTuneEpochs, BatchSize: BatchSize, Patience: FineTunePatience),
+            new FineTuningConfig(LearningRate: LearningRate, MaxEpochs: FineTuneEpochs, BatchSize: BatchSize, Patience: FineTunePatience,
+                RefitOnTrainingAndValidation: RefitOnTrainingAndValidation),
             ModelArchitecture.Paper, Seed) { Folds = FoldScheme };
     }
 
@@ -89,5 +93,6 @@ public sealed class ExperimentDraft
         FineTunePatience = preset.FineTuning.Patience;
         BatchSize = preset.FineTuning.BatchSize;
         LearningRate = preset.FineTuning.LearningRate;
+        RefitOnTrainingAndValidation = preset.FineTuning.RefitOnTrainingAndValidation;
     }
 }

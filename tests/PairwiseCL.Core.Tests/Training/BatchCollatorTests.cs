@@ -66,4 +66,21 @@ public sealed class BatchCollatorTests
         Assert.Equal([1], dataset.Subset([1]).Labels!);
         Assert.Contains("'mel'", Assert.Throws<ArgumentException>(() => dataset.View("mel")).Message);
     }
+
+    [Fact]
+    public void ConcatenatedDatasetsKeepOrderAndLabelsAndRejectMismatches()
+    {
+        var two = new[] { FeatureMatrix.Vector([1f]), FeatureMatrix.Vector([2f]) };
+        var three = new[] { FeatureMatrix.Vector([3f]) };
+        var first = new MultiViewDataset(new Dictionary<string, IReadOnlyList<FeatureMatrix>> { ["a"] = two }, [0, 1]);
+        var second = new MultiViewDataset(new Dictionary<string, IReadOnlyList<FeatureMatrix>> { ["a"] = three }, [2]);
+
+        var both = first.Concat(second);
+
+        Assert.Equal(3, both.Count);
+        Assert.Equal([0, 1, 2], both.Labels!);
+        Assert.Equal([1f, 2f, 3f], both.View("a").Select(m => m.Data[0]));
+        Assert.Throws<ArgumentException>(() => first.Concat(new MultiViewDataset(new Dictionary<string, IReadOnlyList<FeatureMatrix>> { ["b"] = three }, [0])));
+        Assert.Throws<ArgumentException>(() => first.Concat(new MultiViewDataset(new Dictionary<string, IReadOnlyList<FeatureMatrix>> { ["a"] = three })));
+    }
 }
