@@ -23,7 +23,7 @@ public static class ResultCharts
                 .Select(method => FractionTrace(method.Key, method.ToList(), "solid")).ToList();
             return new ChartFigure($"uar_vs_fraction_{view.Key}", $"UAR vs label fraction — {view.Key}",
                 Serialize(traces, FractionLayout($"UAR vs label fraction ({view.Key})", view)),
-                FractionTable("all", view.ToList()));
+                new ReportTable($"uar_vs_fraction_{view.Key}", "", FractionHeaders, FractionRows("all", view.ToList())));
         }).ToList();
 
     /// <summary>
@@ -45,7 +45,7 @@ public static class ResultCharts
             {
                 var name = method.Key == MethodNames.Supervised ? method.Key : $"{method.Key}, pre-trained on {set}";
                 traces.Add(FractionTrace(name, method.ToList(), dash));
-                rows.AddRange(FractionTable(method.Key == MethodNames.Supervised ? "none" : set, method.ToList()).Rows);
+                rows.AddRange(FractionRows(set, method.ToList()));
             }
             var viewRows = target.Concat(other).Where(r => r.View == view).ToList();
             return new ChartFigure($"out_of_distribution_{view}", $"Target vs out-of-distribution pre-training — {view}",
@@ -152,12 +152,13 @@ public static class ResultCharts
     private static readonly string[] FractionHeaders =
         ["view", "method", "pretrained_on", "fraction_percent", "uar_mean", "uar_ci95", "wa_mean", "wa_ci95", "runs", "p_value_vs_supervised", "significance"];
 
-    private static ReportTable FractionTable(string pretrainedOn, IReadOnlyList<SummaryRow> rows) =>
-        new($"uar_vs_fraction", "", FractionHeaders, rows.OrderBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.FractionPercent).Select(r => (IReadOnlyList<string>)
+    /// <summary>The CSV rows of a fraction chart; supervised runs were pre-trained on nothing ("none").</summary>
+    private static List<IReadOnlyList<string>> FractionRows(string pretrainedOn, IReadOnlyList<SummaryRow> rows) =>
+        rows.OrderBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.FractionPercent).Select(r => (IReadOnlyList<string>)
         [
             r.View, r.Method, r.Method == MethodNames.Supervised ? "none" : pretrainedOn, Number(r.FractionPercent), Number(r.UarMean), Number(r.UarCi95),
             Number(r.WaMean), Number(r.WaCi95), r.Runs.ToString(CultureInfo.InvariantCulture), Number(r.PValueVsSupervised), r.Significance,
-        ]).ToList());
+        ]).ToList();
 
     private static Dictionary<string, object> FractionTrace(string name, IReadOnlyList<SummaryRow> method, string dash)
     {
