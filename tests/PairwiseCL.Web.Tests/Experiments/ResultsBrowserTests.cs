@@ -115,12 +115,8 @@ public sealed class ResultsBrowserTests : IAsyncLifetime
         });
         Assert.True(response.Status == 201, $"launch answered {response.Status} {response.StatusText}: {await response.TextAsync()}");
         var launched = JsonDocument.Parse(await response.TextAsync()).RootElement;
-        var jobs = browser!.Services.GetRequiredService<JobStore>();
-        var jobId = launched.GetProperty("jobId").GetInt64();
-        var deadline = DateTime.UtcNow.AddMilliseconds(JobTimeout);
-        JobEntity? job;
-        while ((job = await jobs.FindAsync(jobId))!.State is JobState.Queued or JobState.Running && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
+        var job = await JobWaiting.UntilAsync(browser!.Services.GetRequiredService<JobStore>(), launched.GetProperty("jobId").GetInt64(),
+            j => j.State is not (JobState.Queued or JobState.Running), timeoutSeconds: JobTimeout / 1000);
         Assert.True(job.State == JobState.Succeeded, $"{job.State}: {job.Error}");
         return launched.GetProperty("experimentId").GetInt32();
     }

@@ -6,9 +6,12 @@ namespace PairwiseCL.Web.Tests.TestSupport;
 public static class JobWaiting
 {
     /// <summary>Polls the store until the job satisfies <paramref name="done"/>; fails the test after the timeout.</summary>
-    public static async Task<JobEntity> UntilAsync(PortalFactory portal, long jobId, Func<JobEntity, bool> done, double timeoutSeconds = 20)
+    public static Task<JobEntity> UntilAsync(PortalFactory portal, long jobId, Func<JobEntity, bool> done, double timeoutSeconds = 20) =>
+        UntilAsync(portal.Get<JobStore>(), jobId, done, timeoutSeconds);
+
+    /// <inheritdoc cref="UntilAsync(PortalFactory, long, Func{JobEntity, bool}, double)"/>
+    public static async Task<JobEntity> UntilAsync(JobStore store, long jobId, Func<JobEntity, bool> done, double timeoutSeconds = 20)
     {
-        var store = portal.Get<JobStore>();
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
         while (true)
         {
