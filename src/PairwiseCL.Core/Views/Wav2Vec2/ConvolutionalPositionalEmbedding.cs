@@ -12,9 +12,7 @@ namespace PairwiseCL.Core.Views.Wav2Vec2;
 /// </summary>
 internal sealed class ConvolutionalPositionalEmbedding : nn.Module<Tensor, Tensor>
 {
-    private readonly Parameter weightG;
-    private readonly Parameter weightV;
-    private readonly Parameter bias;
+    private readonly ParameterHolder conv;
     private readonly int kernel;
     private readonly int groups;
 
@@ -22,15 +20,16 @@ internal sealed class ConvolutionalPositionalEmbedding : nn.Module<Tensor, Tenso
     {
         this.kernel = kernel;
         this.groups = groups;
-        weightG = nn.Parameter(ones(1, 1, kernel));
-        weightV = nn.Parameter(randn(embedDim, embedDim / groups, kernel) * 0.02);
-        bias = nn.Parameter(zeros(embedDim));
         // A child module named "conv" gives the state-dict keys pos_conv_embed.conv.weight_g etc.
-        register_module("conv", new ParameterHolder(weightG, weightV, bias));
+        conv = new ParameterHolder(nn.Parameter(ones(1, 1, kernel)), nn.Parameter(randn(embedDim, embedDim / groups, kernel) * 0.02), nn.Parameter(zeros(embedDim)));
+        register_module("conv", conv);
     }
 
     public override Tensor forward(Tensor x)
     {
+        // Read the parameters from the holder on every call: module.to(device or dtype) replaces them there, so a
+        // reference kept in a field would point at the disposed originals ("Tensor invalid -- empty handle").
+        var (weightG, weightV, bias) = (conv.WeightG, conv.WeightV, conv.Bias);
         var norm = ScalarSafe.Square(weightV).sum([0, 1], keepdim: true).sqrt();
         var weight = weightG * weightV / norm;
         var y = nn.functional.conv1d(x.transpose(-2, -1), weight, bias, padding: kernel / 2, groups: groups);
@@ -53,6 +52,12 @@ internal sealed class ConvolutionalPositionalEmbedding : nn.Module<Tensor, Tenso
             register_parameter("weight_v", v);
             register_parameter("bias", b);
         }
+
+        public Parameter WeightG => get_parameter("weight_g")!;
+
+        public Parameter WeightV => get_parameter("weight_v")!;
+
+        public Parameter Bias => get_parameter("bias")!;
 
         protected override void RegisterComponents()
         {
