@@ -1,5 +1,6 @@
 using System.Numerics;
 using PairwiseCL.Core.Audio;
+using PairwiseCL.Core.Tests.Numerics;
 using PairwiseCL.Core.Views.Mel;
 
 namespace PairwiseCL.Core.Tests.Views;
@@ -38,8 +39,11 @@ public sealed class LogMelViewTests
         var everything = new LogMelView(new LogMelConfiguration(FixedLengthSeconds: null)).Extract(new AudioClip(padded, Rate));
         var fast = new LogMelView().Extract(clip);
         Assert.Equal(everything.Shape, fast.Shape);
+        // Two float32 evaluations (other lengths, other kernels): each may lie Factor times torchaudio's own float32
+        // deviation from the exact log-mel (errors.json), so they may differ by twice that.
+        var tolerance = 2 * Wav2Vec2TorchaudioParityTests.Factor * TorchReference.ReferenceDeviation("mel-padded").MaxAbsolute;
         for (var i = 0; i < fast.Data.Length; i++)
-            Assert.True(Math.Abs(everything.Data[i] - fast.Data[i]) < 1e-4, $"value {i}: {everything.Data[i]} vs {fast.Data[i]}");
+            Assert.True(Math.Abs(everything.Data[i] - fast.Data[i]) <= tolerance, $"value {i}: {everything.Data[i]} vs {fast.Data[i]}");
     }
 
     [Fact]

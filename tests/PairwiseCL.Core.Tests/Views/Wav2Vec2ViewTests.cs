@@ -1,13 +1,16 @@
 using PairwiseCL.Core.Audio;
 using PairwiseCL.Core.Checkpoints;
+using PairwiseCL.Core.Progress;
+using PairwiseCL.Core.Tests.Numerics;
 using PairwiseCL.Core.Views;
 using PairwiseCL.Core.Views.Wav2Vec2;
+using TorchSharp;
+using Xunit.Abstractions;
 using static TorchSharp.torch;
-using PairwiseCL.Core.Progress;
 
 namespace PairwiseCL.Core.Tests.Views;
 
-public sealed class Wav2Vec2ViewTests : IDisposable
+public sealed class Wav2Vec2ViewTests(ITestOutputHelper output) : IDisposable
 {
     private const int Rate = 16_000;
     private readonly string folder = Directory.CreateTempSubdirectory("wav2vec2-view").FullName;
@@ -24,14 +27,14 @@ public sealed class Wav2Vec2ViewTests : IDisposable
         return new AudioClip(Enumerable.Range(0, samples).Select(_ => (float)(random.NextDouble() - 0.5) * 0.2f).ToArray(), Rate);
     }
 
-    /// <summary>The reference: the model run directly on the clip zero-padded (or trimmed) to 15 s.</summary>
-    private static float[] PaddedReference(Wav2Vec2Model model, AudioClip clip, int frames)
+    /// <summary>The reference: the model run directly on the clip zero-padded (or trimmed) to 15 s, in its own precision.</summary>
+    private static float[] PaddedReference(Wav2Vec2Model model, AudioClip clip, int frames, ScalarType precision = ScalarType.Float32)
     {
         using var scope = NewDisposeScope();
         var padded = new float[15 * Rate];
         Array.Copy(clip.Samples, padded, Math.Min(clip.Samples.Length, padded.Length));
-        var states = model.forward(tensor(padded, [1, padded.Length]));
-        return states[.., 0, ..frames].contiguous().data<float>().ToArray();
+        var states = model.forward(tensor(padded, [1, padded.Length]).to(precision));
+        return states[.., 0, ..frames].to(ScalarType.Float32).contiguous().data<float>().ToArray();
     }
 
     [Fact]
@@ -87,24 +90,46 @@ public sealed class Wav2Vec2ViewTests : IDisposable
         Assert.True(allclose(tensor(features.Data), tensor(PaddedReference(model, clip, 749)), rtol: 1e-5, atol: 1e-6));
     }
 
+    /// <summary>
+    /// Batching must not change the numbers beyond float32 rounding: no padding, mask or normalisation may leak
+    /// between the clips of a batch. Batched and one-by-one float32 outputs come from different kernels (GEMM
+    /// blocking depends on the batch; AVX2 and AVX-512 machines sum in other orders), so neither is compared with
+    /// the other bit for bit; each is compared with the exact value (the same model in float64) and must lie as
+    /// close to it as torchaudio's own float32 does on these very clips (errors.json, "-padded15s").
+    /// </summary>
     [Fact]
-    public void BatchedExtractionMatchesOneByOneAndReportsProgress()
+    public void BatchedAndOneByOneExtractionBothMatchFloat64WithinTorchaudiosFloat32Error()
     {
-        using var model = Wav2Vec2TestModels.Random(Wav2Vec2TestModels.SmallBase, seed: 39);
+        using var model = Wav2Vec2TorchaudioParityTests.LoadFixtureModel("base");
+        using var exactModel = Wav2Vec2TorchaudioParityTests.LoadFixtureModel("base");
+        exactModel.to(ScalarType.Float64);
         using var view = View(model, batchSize: 2);
-        var clips = new[] { Clip(8000, 1), Clip(20000, 2), Clip(500, 3) };
+        var recording = TorchReference.Read("wav2vec2-base-states.pth")["clip"].Values;
+        // The fixture script's cuts of the clip: two batches, the second with one clip of a single frame.
+        var clips = new[] { 8000, 20000, 500 }.Select(n => new AudioClip(recording[..n], Rate)).ToArray();
         var reports = new List<int>();
 
         var batched = view.ExtractBatch(clips, new InlineProgress<int>(reports.Add));
 
         Assert.Equal([2, 3], reports);
+        Assert.Equal(1, batched[2].ValidFrames);
         for (var i = 0; i < clips.Length; i++)
         {
             var single = view.Extract(clips[i]);
             Assert.Equal(single.Shape, batched[i].Shape);
-            Assert.True(allclose(tensor(single.Data), tensor(batched[i].Data), rtol: 1e-4, atol: 1e-5));
+            var exact = PaddedReference(exactModel, clips[i], single.ValidFrames, ScalarType.Float64);
+            var perState = exact.Length / single.Shape[0];
+            for (var s = 0; s < single.Shape[0]; s++)
+            {
+                var torchaudio = TorchReference.ReferenceDeviation("wav2vec2-base-padded15s", s);
+                foreach (var (name, features) in new[] { ("one by one", single), ("batched", batched[i]) })
+                {
+                    var deviation = Deviation.Between(features.Data.AsSpan(s * perState, perState), exact.AsSpan(s * perState, perState));
+                    output.WriteLine($"clip {i} state {s} {name}: {deviation}; torchaudio float32 {torchaudio}");
+                    Assert.True(deviation.IsWithin(torchaudio, Wav2Vec2TorchaudioParityTests.Factor), $"clip {i} state {s} {name}: {deviation}; torchaudio {torchaudio}");
+                }
+            }
         }
-        Assert.Equal(1, batched[2].ValidFrames);
     }
 
     [Fact]
