@@ -31,3 +31,15 @@ summarise_trx() {
   done
   echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 }
+
+# One header line for the test log, so a failure report says on what it ran: numerical tests compare float32
+# results that depend on the CPU's kernels (AVX2 vs AVX-512, Intel vs AMD), see README "Numerical tolerances".
+describe_machine() {
+  local model vendor simd libtorch torchsharp
+  model=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | xargs)
+  vendor=$(grep -m1 '^vendor_id' /proc/cpuinfo | cut -d: -f2- | xargs)
+  simd=$(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx2|fma|avx512f|avx512bw|avx512_vnni|amx_tile' | sort | xargs)
+  libtorch=$(sed -n 's/.*"libtorch-cpu-linux-x64" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
+  torchsharp=$(sed -n 's/.*"TorchSharp" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
+  echo "Machine: ${model:-unknown CPU} (${vendor:-unknown vendor}, $(nproc) cores; ${simd:-no AVX2}); libtorch-cpu ${libtorch} via TorchSharp ${torchsharp}; ATEN_CPU_CAPABILITY=${ATEN_CPU_CAPABILITY:-auto}; $(dotnet --version 2>/dev/null | sed 's/^/.NET SDK /')"
+}

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source build/prerequisites.sh
+describe_machine
 ensure_system_packages
 
 if [ ! -d ../shared/data ]; then

@@ -16,7 +16,7 @@ public sealed class ProtocolRunnerTests : IDisposable
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     [Fact]
-    public void SeparableTwoViewDataGivesEveryPlannedRunReproduciblyAndResumes()
+    public void SeparableTwoViewDataGivesEveryPlannedRun_IdenticalWhenRepeatedOrResumedInOneProcess()
     {
         var input = SyntheticInput(seed: 5);
         var configuration = SmallConfiguration();

@@ -8,7 +8,7 @@ namespace PairwiseCL.Core.Tests.Models;
 public sealed class ScalarFreeBatchNorm2dTests
 {
     [Fact]
-    public void MatchesTorchSharpsBatchNorm2dInTrainingAndEvaluation()
+    public void MatchesTorchSharpsBatchNorm2dBitForBitInOneProcess()
     {
         using var scope = NewDisposeScope();
         var reference = nn.BatchNorm2d(5);

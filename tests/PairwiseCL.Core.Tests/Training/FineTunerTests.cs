@@ -58,7 +58,7 @@ public sealed class FineTunerTests
     }
 
     [Fact]
-    public void TheSameSeedGivesIdenticalFineTuningHistoriesAndRefitModels()
+    public void TheSameSeedGivesIdenticalFineTuningHistoriesAndRefitModelsInOneProcess()
     {
         var training = SyntheticViews.Create(64, classes: 3, seed: 1);
         var validation = SyntheticViews.Create(30, classes: 3, seed: 2);

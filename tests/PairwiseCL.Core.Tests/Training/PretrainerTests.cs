@@ -34,7 +34,7 @@ public sealed class PretrainerTests
     }
 
     [Fact]
-    public void TheSameConfigurationAndSeedGiveIdenticalLosses()
+    public void TheSameConfigurationAndSeedGiveIdenticalLossesInOneProcess()
     {
         var training = Unlabelled(SyntheticViews.Create(96, classes: 3, seed: 1));
         var validation = Unlabelled(SyntheticViews.Create(32, classes: 3, seed: 2));
@@ -49,7 +49,7 @@ public sealed class PretrainerTests
     }
 
     [Fact]
-    public void AResumedRunEndsExactlyLikeAnUninterruptedOne()
+    public void AResumedRunEndsExactlyLikeAnUninterruptedOneInTheSameProcess()
     {
         var training = Unlabelled(SyntheticViews.Create(96, classes: 3, seed: 1));
         var validation = Unlabelled(SyntheticViews.Create(32, classes: 3, seed: 2));

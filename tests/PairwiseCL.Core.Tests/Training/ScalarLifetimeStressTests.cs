@@ -17,7 +17,7 @@ public sealed class ScalarLifetimeStressTests
     private const int Steps = 3000;
 
     [Fact]
-    public void TrainingStepsUnderConstantGarbageCollectionMatchACalmRun()
+    public void TrainingStepsUnderConstantGarbageCollectionMatchACalmRunInTheSameProcess()
     {
         var calm = Train();
 
