@@ -20,7 +20,7 @@ public sealed class CrashRestartTests : IDisposable
 {
     private const int Repeats = 6;
     private const int Folds = 3;
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
 
     private readonly string folder = PortalFactory.NewFolder();
 
@@ -56,7 +56,7 @@ public sealed class CrashRestartTests : IDisposable
 
         using (var second = await PortalProcess.StartAsync(folder, staleAfterSeconds: 3, StartTimeout))
         {
-            var job = await JobWaiting.UntilAsync(observer, jobId, j => j.State is not (JobState.Queued or JobState.Running), timeoutSeconds: 60);
+            var job = await JobWaiting.UntilAsync(observer, jobId, j => j.State is not (JobState.Queued or JobState.Running), timeoutSeconds: 240);
             Assert.True(job.State == JobState.Succeeded, $"The job ended {job.State}: {job.Error}\n{job.Log}\n{second.Output}");
             Assert.Equal(2, job.Attempts);
             Assert.Single(Occurrences(job.Log, "re-queued: its worker stopped reporting"));
@@ -122,10 +122,10 @@ public sealed class CrashRestartTests : IDisposable
 
     private static async Task UntilAsync(Func<bool> condition, string what, PortalProcess portal)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"No {what} within 60 s:\n{portal.Output}");
+            Assert.True(DateTime.UtcNow < deadline, $"No {what} within 180 s:\n{portal.Output}");
             await Task.Delay(20);
         }
     }
