@@ -32,7 +32,8 @@ window.pairwiseCharts = (() => {
         if (audioBase && !element.dataset.rendered && window.pairwiseAudio) {
             // Clicking a t-SNE point plays its utterance (members only: share links carry no audio base).
             element.on("plotly_click", (event) => {
-                const id = event.points && event.points[0] && event.points[0].text;
+                // customdata holds the id as stored; text is its display form, encoded for Plotly.
+                const id = event.points && event.points[0] && event.points[0].customdata;
                 if (id) window.pairwiseAudio.play(audioBase + encodeURIComponent(id));
             });
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PairwiseCL.Web.Results;
+using PairwiseCL.Web.Security;
 
 namespace PairwiseCL.Web.Comparison;
 
@@ -36,7 +37,7 @@ public sealed class ComparisonService(ResultsService results)
             {
                 ["type"] = "scatter",
                 ["mode"] = "lines+markers",
-                ["name"] = $"{experiments[e].Label}: {g.Key.View} {g.Key.Method}",
+                ["name"] = ChartText.Plotly($"{experiments[e].Label}: {g.Key.View} {g.Key.Method}"),
                 ["legendgroup"] = experiments[e].Label,
                 ["line"] = new { dash = dashes[e % dashes.Length] },
                 ["x"] = points.Select(s => s.FractionPercent).ToArray(),

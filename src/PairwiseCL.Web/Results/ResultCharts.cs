@@ -3,6 +3,7 @@ using System.Text.Json;
 using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Reports;
 using PairwiseCL.Core.Training;
+using PairwiseCL.Web.Security;
 
 namespace PairwiseCL.Web.Results;
 
@@ -10,7 +11,8 @@ namespace PairwiseCL.Web.Results;
 /// Plotly figures of the paper, each with the table it plots (its CSV download): UAR against label
 /// fraction per view with 95% CI error bars and Mann-Whitney marks (Figure 3), the same after pre-training
 /// on target vs other emotions (Figure 4), t-SNE maps coloured by emotion with utterance ids on hover
-/// (Figures 5, 6), loss curves, and one run's per-epoch curves.
+/// (Figures 5, 6), loss curves, and one run's per-epoch curves. Every string that reaches Plotly passes
+/// <see cref="ChartText.Plotly(string)"/>: labels, ids and (for imported experiments) every name are user data.
 /// </summary>
 public static class ResultCharts
 {
@@ -22,7 +24,7 @@ public static class ResultCharts
             var traces = view.GroupBy(r => r.Method).OrderBy(g => g.Key)
                 .Select(method => FractionTrace(method.Key, method.ToList(), "solid")).ToList();
             return new ChartFigure($"uar_vs_fraction_{view.Key}", $"UAR vs label fraction — {view.Key}",
-                Serialize(traces, FractionLayout($"UAR vs label fraction ({view.Key})", view)),
+                Serialize(traces, FractionLayout(ChartText.Plotly($"UAR vs label fraction ({view.Key})"), view)),
                 new ReportTable($"uar_vs_fraction_{view.Key}", "", FractionHeaders, FractionRows("all", view.ToList())));
         }).ToList();
 
@@ -49,7 +51,7 @@ public static class ResultCharts
             }
             var viewRows = target.Concat(other).Where(r => r.View == view).ToList();
             return new ChartFigure($"out_of_distribution_{view}", $"Target vs out-of-distribution pre-training — {view}",
-                Serialize(traces, FractionLayout($"Pre-training on target vs other emotions ({view})", viewRows)),
+                Serialize(traces, FractionLayout(ChartText.Plotly($"Pre-training on target vs other emotions ({view})"), viewRows)),
                 new ReportTable($"out_of_distribution_{view}", "", FractionHeaders, rows));
         }).ToList();
     }
@@ -61,16 +63,18 @@ public static class ResultCharts
             {
                 ["type"] = "scattergl",
                 ["mode"] = "markers",
-                ["name"] = label.Key,
+                ["name"] = ChartText.Plotly(label.Key),
                 ["x"] = label.Select(i => plot.X[i]).ToArray(),
                 ["y"] = label.Select(i => plot.Y[i]).ToArray(),
-                ["text"] = label.Select(i => plot.UtteranceIds[i]).ToArray(),
-                ["hovertemplate"] = "%{text}<extra>" + label.Key + "</extra>",
+                ["text"] = ChartText.Plotly(label.Select(i => plot.UtteranceIds[i])),
+                // The id as stored, for playing the clip on click (charts.js); never displayed.
+                ["customdata"] = label.Select(i => plot.UtteranceIds[i]).ToArray(),
+                ["hovertemplate"] = "%{text}<extra>%{fullData.name}</extra>",
                 ["marker"] = new { size = 6 },
             }).ToList();
             var layout = new
             {
-                title = new { text = $"{plot.View}: {plot.State}" },
+                title = new { text = ChartText.Plotly($"{plot.View}: {plot.State}") },
                 xaxis = new { showticklabels = false, zeroline = false },
                 yaxis = new { showticklabels = false, zeroline = false },
                 margin = new { t = 40, r = 8, b = 8, l = 8 },
@@ -167,14 +171,14 @@ public static class ResultCharts
         {
             ["type"] = "scatter",
             ["mode"] = "lines+markers+text",
-            ["name"] = name,
+            ["name"] = ChartText.Plotly(name),
             ["x"] = rows.Select(r => r.FractionPercent).ToArray(),
             ["y"] = rows.Select(r => Finite(r.UarMean)).ToArray(),
             ["error_y"] = new { type = "data", array = rows.Select(r => Finite(r.UarCi95)).ToArray(), visible = true },
-            ["text"] = rows.Select(r => r.Significance).ToArray(),
+            ["text"] = ChartText.Plotly(rows.Select(r => r.Significance)),
             ["textposition"] = "top center",
             ["line"] = new { dash },
-            ["hovertemplate"] = "%{x}% labels: UAR %{y:.3f}<extra>" + name + "</extra>",
+            ["hovertemplate"] = "%{x}% labels: UAR %{y:.3f}<extra>%{fullData.name}</extra>",
         };
     }
 
@@ -193,7 +197,7 @@ public static class ResultCharts
     {
         ["type"] = "scatter",
         ["mode"] = "lines",
-        ["name"] = name,
+        ["name"] = ChartText.Plotly(name),
         ["x"] = epochs ?? Enumerable.Range(1, values.Length).ToArray(),
         ["y"] = values.Select(Finite).ToArray(),
         ["line"] = new { dash },

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PairwiseCL.Core.Models;
 using PairwiseCL.Web.Results;
+using PairwiseCL.Web.Security;
 
 namespace PairwiseCL.Web.TryIt;
 
@@ -17,7 +18,7 @@ public static class PredictionChart
                 new
                 {
                     type = "bar",
-                    x = classes,
+                    x = ChartText.Plotly(classes),
                     y = classes.Select(c => prediction.Probabilities[c]).ToArray(),
                     marker = new { color = classes.Select(c => c == prediction.Predicted ? "#c62828" : "#90a4ae").ToArray() },
                     hovertemplate = "%{x}: %{y:.3f}<extra></extra>",
@@ -25,7 +26,7 @@ public static class PredictionChart
             },
             layout = new
             {
-                title = new { text = $"Emotion probabilities ({model})" },
+                title = new { text = ChartText.Plotly($"Emotion probabilities ({model})") },
                 yaxis = new { title = new { text = "probability" }, range = new[] { 0, 1 } },
                 margin = new { t = 48, r = 16, b = 48, l = 56 },
                 showlegend = false,
