@@ -14,7 +14,7 @@ public static class ModelsApi
     {
         var api = app.MapGroup("/api/experiments/{experimentId:int}/models").RequireAuthorization(PortalPolicies.Viewer).DisableCookieRedirect();
         api.MapGet("", ListAsync);
-        // Prediction changes nothing on the server, so a forged cross-site post gains nothing; scripts post without a form token.
+        // Scripts post without a form token; CrossSiteRequestGuard refuses a signed-in browser's post from another site.
         api.MapPost("{model}/predict", PredictAsync).DisableAntiforgery();
         api.MapGet("{model}/download", DownloadAsync);
         return api;

@@ -3,6 +3,7 @@ using PairwiseCL.Web.Apis;
 using PairwiseCL.Web.Components;
 using PairwiseCL.Web.Corpora;
 using PairwiseCL.Web.Health;
+using PairwiseCL.Web.Security;
 
 namespace PairwiseCL.Web.Extensions;
 
@@ -17,6 +18,7 @@ public static class PortalEndpointExtensions
         app.UseExperimentsPipeline();
 
         app.UseAuthentication();
+        app.UseCrossSiteRequestGuard();
         app.UseAuthorization();
         app.UseAntiforgery();
 
