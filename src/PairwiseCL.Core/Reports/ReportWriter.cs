@@ -98,7 +98,7 @@ public static class ReportWriter
             "view,method,fraction,fold,test_session,repeat,seed,temperature,pretraining_set,train_utterances,test_utterances,uar,wa,epochs,best_validation_uar,training_seconds");
         foreach (var r in runs)
             text.AppendLine(string.Join(",", Csv.Escape(r.View), Csv.Escape(r.Method), Csv.Number(r.FractionPercent), r.Fold,
-                Csv.Escape(r.TestSession), r.Repeat, r.Seed, Csv.Number(r.Temperature), r.PretrainingSet, r.TrainingUtterances,
+                Csv.Escape(r.TestSession), r.Repeat, r.Seed, Csv.Number(r.Temperature), Csv.Escape(r.PretrainingSet), r.TrainingUtterances,
                 r.TestUtterances, Csv.Number(r.Uar), Csv.Number(r.Wa), r.Epochs, Csv.Number(r.BestValidationUar), Csv.Number(r.TrainingSeconds)));
         return text.ToString();
     }
@@ -106,13 +106,13 @@ public static class ReportWriter
     private static string Markdown(ReportContent content, IReadOnlyList<SummaryRow> summary, IEnumerable<ReportTable> tables, IEnumerable<string> figures)
     {
         var text = new StringBuilder();
-        text.AppendLine($"# {content.Title}").AppendLine();
-        text.AppendLine($"{content.Runs.Count} fine-tuning runs in {content.Elapsed:hh\\:mm\\:ss}; classes: {string.Join(", ", content.ClassNames)}.").AppendLine();
+        text.AppendLine($"# {MarkdownText.Escape(content.Title)}").AppendLine();
+        text.AppendLine($"{content.Runs.Count} fine-tuning runs in {content.Elapsed:hh\\:mm\\:ss}; classes: {string.Join(", ", content.ClassNames.Select(MarkdownText.Escape))}.").AppendLine();
         text.AppendLine("## Summary (mean over folds and repeats, 95% t CI, Mann-Whitney U vs supervised)").AppendLine();
         text.AppendLine("| view | method | fraction % | UAR | WA | runs | p | |");
         text.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var r in summary)
-            text.AppendLine($"| {r.View} | {r.Method} | {r.FractionPercent:0.#} | {ReportTable.Number(r.UarMean)} ± {ReportTable.Number(r.UarCi95)} | " +
+            text.AppendLine($"| {MarkdownText.Escape(r.View)} | {MarkdownText.Escape(r.Method)} | {r.FractionPercent:0.#} | {ReportTable.Number(r.UarMean)} ± {ReportTable.Number(r.UarCi95)} | " +
                             $"{ReportTable.Number(r.WaMean)} ± {ReportTable.Number(r.WaCi95)} | {r.Runs} | {ReportTable.Number(r.PValueVsSupervised)} | {r.Significance} |");
         text.AppendLine();
         foreach (var table in tables.Where(t => t.Rows.Count > 0)) text.AppendLine(table.ToMarkdown());

@@ -22,6 +22,7 @@ public sealed class ChartInjectionBrowserTests : IAsyncLifetime
     private const float JobTimeout = 180_000;
     private const string Anger = "<img src=x onerror=window.__xss=(window.__xss||0)+1>";
     private const string Sadness = "<svg onload=window.__xss=(window.__xss||0)+1></svg>";
+    private const string Neutral = "=HYPERLINK(\"http://evil.example\",\"x\")";
     private const string Session = "<img src=y onerror=window.__xss=(window.__xss||0)+1>";
     private BrowserPortal? browser;
     private string folder = "";
@@ -75,12 +76,18 @@ public sealed class ChartInjectionBrowserTests : IAsyncLifetime
         await Assertions.Expect(shared).ToHaveAttributeAsync("data-rendered", "true");
         await Assertions.Expect(shared.Locator(".legend")).ToContainTextAsync(Anger);
         await AssertNothingInjectedAsync(reader);
+
+        // The chart's CSV download on the share page writes the formula-like label as text (OWASP).
+        var csvLink = reader.Locator(".pcl-figure", new() { Has = reader.Locator(".pcl-plot[data-name=tsne_mel_supervised]") }).Locator("a.pcl-chart-csv");
+        var csv = Uri.UnescapeDataString((await csvLink.GetAttributeAsync("href"))!["data:text/csv;charset=utf-8,".Length..]);
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",", csv);
+        Assert.DoesNotContain(",=", csv);
     }
 
     /// <summary>Two labels and every session become markup with handlers; every fourth id too.</summary>
     private static Corpus Hostile(Corpus corpus)
     {
-        string Label(string? label) => label switch { "anger" => Anger, "sadness" => Sadness, _ => label! };
+        string Label(string? label) => label switch { "anger" => Anger, "sadness" => Sadness, "neutral" => Neutral, _ => label! };
         var utterances = corpus.Utterances.Select((u, i) => u with
         {
             Id = i % 4 == 0 ? $"<b onmouseover=window.__xss=1>{u.Id}</b>" : u.Id,
