@@ -26,6 +26,14 @@ public static class ReportFolder
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
+    /// <summary>
+    /// The report files the results page offers as downloads (summary.csv and the figures): all a share
+    /// link serves. Models, runs.json and report-content.json (utterance ids) stay with the workspace.
+    /// </summary>
+    public static bool IsOfferedDownload(string relativeToReport) =>
+        relativeToReport == SummaryFile
+        || (relativeToReport.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && !relativeToReport.StartsWith("models/", StringComparison.Ordinal));
+
     /// <summary>"model" for files under models/, "figure" for PNGs, "table" for files under tables/, "report" otherwise.</summary>
     public static string KindOf(string relativeToReport) =>
         relativeToReport.StartsWith("models/", StringComparison.Ordinal) ? "model"

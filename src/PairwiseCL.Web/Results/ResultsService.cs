@@ -61,7 +61,7 @@ public sealed class ResultsService(ExperimentRepository experiments, CurrentWork
         var prefix = ReportFolder.RelativeFolder(experimentId) + "/";
         var downloads = artifacts
             .Select(a => a.Path[prefix.Length..])
-            .Where(p => p == ReportFolder.SummaryFile || p.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+            .Where(ReportFolder.IsOfferedDownload)
             .Select(p => new ResultDownload(p, p))
             .ToList();
         return new ExperimentResults(summary, experiment.ConfigurationJson, content.ClassNames, rows,

@@ -52,9 +52,9 @@ public sealed class ShareLinkService(
     public async Task<bool> IsLiveAsync(string token, CancellationToken cancellationToken = default) =>
         await ResolveAsync(token, cancellationToken) is not null;
 
-    /// <summary>A verified report file of the shared experiment, or null.</summary>
+    /// <summary>A verified report file of the shared experiment that its page offers for download, or null.</summary>
     public async Task<string?> FindFileAsync(string token, string relativePath, CancellationToken cancellationToken = default) =>
-        await ResolveAsync(token, cancellationToken) is { } target
+        ReportFolder.IsOfferedDownload(relativePath) && await ResolveAsync(token, cancellationToken) is { } target
             ? await results.FindVerifiedFileAsync(target.ExperimentId, relativePath, cancellationToken)
             : null;
 
