@@ -31,12 +31,15 @@ public static class AccountServiceExtensions
             {
                 identity.User.RequireUniqueEmail = true;
                 identity.Password.RequiredLength = 8;
-                identity.Lockout.MaxFailedAccessAttempts = 10;
+                // Lockout is per e-mail and client address (SignInThrottle): per account, anyone could lock anyone out.
+                identity.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
         builder.Services.AddScoped<AccountService>();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddScoped<PasswordSignIn>();
         // Registered after the store migrator, so it runs once the tables exist.
         builder.Services.AddHostedService<AdminBootstrapper>();
     }
