@@ -27,6 +27,9 @@ public static class AccountServiceExtensions
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
         });
+        // The cookie's security stamp is checked against the store on every request, so sign-out (which
+        // rotates it) ends every session of the account at once.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddIdentityCore<PortalUser>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;
@@ -47,8 +50,10 @@ public static class AccountServiceExtensions
     /// <summary>Sign-out is a POST with an anti-forgery token, so another site cannot sign a user out.</summary>
     public static void MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/Account/Logout", async (SignInManager<PortalUser> signInManager, [FromForm] string? returnUrl) =>
+        app.MapPost("/Account/Logout", async (HttpContext http, SignInManager<PortalUser> signInManager, UserManager<PortalUser> users, [FromForm] string? returnUrl) =>
         {
+            // A new security stamp invalidates every cookie issued before, including a copy someone captured.
+            if (await users.GetUserAsync(http.User) is { } user) await users.UpdateSecurityStampAsync(user);
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(LocalUrl.OrRoot(returnUrl));
         }).AllowAnonymous();
