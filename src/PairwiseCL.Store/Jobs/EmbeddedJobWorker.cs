@@ -122,8 +122,9 @@ internal sealed class EmbeddedJobWorker(
         }
         catch (Exception e)
         {
+            // The stack trace (source paths, internals) goes to the server log; members read the reason only.
             logger.LogWarning(e, "Job {Id} ({Kind}) failed", job.Id, job.Kind);
-            await store.AppendLogAsync(job.Id, $"failed: {e}", CancellationToken.None);
+            await store.AppendLogAsync(job.Id, $"failed: {e.Message}", CancellationToken.None);
             await store.FinishAsync(job.Id, attempt, JobState.Failed, e.Message, CancellationToken.None);
         }
         finally

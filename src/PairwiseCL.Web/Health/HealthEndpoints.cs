@@ -1,13 +1,15 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PairwiseCL.Web.Authorization;
 
 namespace PairwiseCL.Web.Health;
 
 /// <summary>
-/// GET /health, anonymous (container health checks and load balancers have no account): overall status and,
-/// per check, the database, the data folder's free space and the compute device, as JSON. 200 when healthy
-/// or degraded, 503 when unhealthy. It reveals no lab data.
+/// GET /health, anonymous (container health checks and load balancers have no account): the overall status
+/// as JSON, 200 when healthy or degraded, 503 when unhealthy. Signed-in owners also get each check (the
+/// database, the data folder with its path and free space, the compute device); nobody else learns paths or sizes.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -35,19 +37,23 @@ public static class HealthEndpoints
             ResponseWriter = WriteJson,
         }).AllowAnonymous();
 
-    private static Task WriteJson(HttpContext context, HealthReport report)
+    private static async Task WriteJson(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new
+        var owner = context.User.Identity?.IsAuthenticated == true
+            && (await context.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(context.User, PortalPolicies.Owner)).Succeeded;
+        object body = owner
+            ? new
             {
-                status = e.Value.Status.ToString(),
-                description = e.Value.Description,
-                data = e.Value.Data,
-            }),
-        };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
+                status = report.Status.ToString(),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new
+                {
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Description,
+                    data = e.Value.Data,
+                }),
+            }
+            : new { status = report.Status.ToString() };
+        await context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
     }
 }

@@ -70,13 +70,19 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
         catch (AudioFormatException e)
         {
             logger.LogInformation("Clip refused by model {Model}: {Problem}", model, e.Problem);
-            return PredictionOutcome.Refused(model, $"Not an audio clip this portal can decode: {e.Problem}");
+            return PredictionOutcome.Refused(model, $"Not an audio clip this portal can decode: {WithoutServerPaths(e.Problem, clipPath)}");
         }
         finally
         {
             (view as IDisposable)?.Dispose();
         }
     }
+
+    // Decoders (ffmpeg's last line, I/O errors) name the file they read: the caller learns "the clip", not our temp folder.
+    private static string WithoutServerPaths(string problem, string clipPath) =>
+        problem.Replace(clipPath, "the clip", StringComparison.Ordinal)
+            .Replace(Path.GetTempPath(), "", StringComparison.Ordinal)
+            .Replace(Path.TrimEndingDirectorySeparator(Path.GetTempPath()), "", StringComparison.Ordinal);
 
     /// <summary>The verified folder of a model in the report, or null when either of its files is unknown, missing or altered.</summary>
     private async Task<string?> FindFolderAsync(int experimentId, string model, CancellationToken cancellationToken)

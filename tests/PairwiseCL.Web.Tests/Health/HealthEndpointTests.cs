@@ -7,9 +7,9 @@ namespace PairwiseCL.Web.Tests.Health;
 public sealed class HealthEndpointTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task HealthReportsDatabaseDataFolderAndComputeDeviceWithoutSignIn()
+    public async Task HealthReportsDatabaseDataFolderAndComputeDevice_ToAnOwner()
     {
-        using var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = await SignedInUsers.BrowserAsync(portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         using var response = await client.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
