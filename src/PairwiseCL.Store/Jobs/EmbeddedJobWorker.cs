@@ -26,6 +26,10 @@ internal sealed class EmbeddedJobWorker(
     // This process's running jobs: the sweep never re-queues them, even when a busy machine delays their beats.
     private readonly ConcurrentDictionary<long, int> running = new();
 
+    // Jobs that ended but whose end could not be written (a full disk): the sweep records them once it can,
+    // instead of queueing them again as if their worker had crashed.
+    private readonly ConcurrentDictionary<long, UnrecordedEnd> unrecorded = new();
+
     private TimeSpan StaleAfter => TimeSpan.FromSeconds(Math.Max(3 * HeartbeatInterval.TotalSeconds, options.Value.StaleAfterSeconds));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,7 +46,8 @@ internal sealed class EmbeddedJobWorker(
         {
             try
             {
-                var requeued = await store.RequeueStaleAsync(store.Now - StaleAfter, running.Keys.ToList(), stoppingToken);
+                await RecordUnrecordedEndsAsync(stoppingToken);
+                var requeued = await store.RequeueStaleAsync(store.Now - StaleAfter, running.Keys.Concat(unrecorded.Keys).ToList(), stoppingToken);
                 if (requeued > 0)
                 {
                     logger.LogWarning("Re-queued {Count} job(s) whose worker stopped reporting", requeued);
@@ -124,8 +129,7 @@ internal sealed class EmbeddedJobWorker(
         {
             // The stack trace (source paths, internals) goes to the server log; members read the reason only.
             logger.LogWarning(e, "Job {Id} ({Kind}) failed", job.Id, job.Kind);
-            await store.AppendLogAsync(job.Id, $"failed: {e.Message}", CancellationToken.None);
-            await store.FinishAsync(job.Id, attempt, JobState.Failed, e.Message, CancellationToken.None);
+            await RecordEndAsync(new UnrecordedEnd(job.Id, attempt, DiskFull.Reason(e)));
         }
         finally
         {
@@ -134,6 +138,35 @@ internal sealed class EmbeddedJobWorker(
             await heartbeat;
         }
     }
+
+    /// <summary>Writes a failed attempt's end; when even that fails, keeps it for the sweep to write later.</summary>
+    private async Task RecordEndAsync(UnrecordedEnd end)
+    {
+        try
+        {
+            // Finish first: it is conditional on the attempt, so writing it again after a partial success is harmless.
+            await store.FinishAsync(end.JobId, end.Attempt, JobState.Failed, end.Reason, CancellationToken.None);
+            await store.AppendLogAsync(end.JobId, $"failed: {end.Reason}", CancellationToken.None);
+            unrecorded.TryRemove(end.JobId, out _);
+        }
+        catch (Exception e)
+        {
+            var reason = DiskFull.Is(e) && !end.Reason.StartsWith("disk full", StringComparison.Ordinal) ? $"disk full: {end.Reason}" : end.Reason;
+            logger.LogError(e, "The failure of job {Id} could not be written; the sweep will record it", end.JobId);
+            unrecorded[end.JobId] = end with { Reason = reason };
+        }
+    }
+
+    private async Task RecordUnrecordedEndsAsync(CancellationToken stoppingToken)
+    {
+        foreach (var end in unrecorded.Values)
+        {
+            stoppingToken.ThrowIfCancellationRequested();
+            await RecordEndAsync(end);
+        }
+    }
+
+    private sealed record UnrecordedEnd(long JobId, int Attempt, string Reason);
 
     /// <summary>Reports that the attempt is alive, and turns a cancel request stored by any process into a cancelled token.</summary>
     private async Task BeatAsync(long jobId, int attempt, CancellationTokenSource jobCancellation, CancellationToken stop)
