@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PairwiseCL.Core.Files;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Workspaces;
 
@@ -24,7 +25,12 @@ public static class StoreServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataFolder), "Storage:DataFolder must name a folder.")
             .ValidateOnStart();
         services.AddDbContextFactory<PortalDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            // Our own code must never open the store as a plain file (that would drop SQLite's POSIX locks).
+            ProtectedFiles.ProtectDatabase(storage.DatabaseFullPath);
+            options.UseSqlite(storage.ConnectionString);
+        });
         services.AddSingleton<StoreMigrator>();
         services.AddSingleton<CorpusRepository>();
         services.AddSingleton<WorkspaceRepository>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PairwiseCL.Core.Files;
 using PairwiseCL.Core.Views.Wav2Vec2;
 using PairwiseCL.Store;
 using PairwiseCL.Store.Corpora;
@@ -22,7 +23,15 @@ internal sealed class CliSettings : IAsyncDisposable
         _configuration = configuration;
         Storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         Wav2Vec2 = configuration.GetSection("Wav2Vec2").Get<Wav2Vec2ViewOptions>() ?? new Wav2Vec2ViewOptions();
+        ImportRoots = configuration.GetSection("Datasets:ServerImportRoots").Get<string[]>() ?? [];
+        // Before any import reads a file: the store is never opened as a plain file, even by a manifest naming it.
+        ProtectedFiles.ProtectDatabase(Storage.DatabaseFullPath);
     }
+
+    /// <summary>Datasets:ServerImportRoots: when set, manifests may name only files inside these folders.</summary>
+    public IReadOnlyList<string> ImportRoots { get; }
+
+    public PathConfinement ImportConfinement => PathConfinement.WithinOrAnywhere(ImportRoots.ToList());
 
     /// <summary>The wav2vec 2.0 checkpoint and options (section "Wav2Vec2"); the view needs ModelPath.</summary>
     public Wav2Vec2ViewOptions Wav2Vec2 { get; }

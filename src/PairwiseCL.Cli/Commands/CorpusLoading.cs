@@ -15,7 +15,7 @@ internal static class CorpusLoading
             if (source.IsGiven(parse)) throw new CliUsageException("Give --corpus <name> or a corpus source on disk, not both.");
             return await LoadStoredAsync(name, settings, ct);
         }
-        return Import(source, parse, ct).Corpus;
+        return Import(source, parse, settings, ct).Corpus;
     }
 
     /// <summary>A corpus from the store by name.</summary>
@@ -28,12 +28,12 @@ internal static class CorpusLoading
     }
 
     /// <summary>Imports from disk with a progress bar, printing every skipped file.</summary>
-    public static ImportResult Import(CorpusSource source, ParseResult parse, CancellationToken ct)
+    public static ImportResult Import(CorpusSource source, ParseResult parse, CliSettings settings, CancellationToken ct)
     {
         if (!source.IsGiven(parse))
             throw new CliUsageException("Name a corpus: --corpus <stored name>, --manifest <csv> [--audio-root <folder>], --iemocap <root>, --emodb <folder> or --folders <root>.");
         var result = ConsoleProgress.Run("import", progress =>
-            source.Import(parse, new Progress<ImportProgress>(p => progress.Report((p.Done, p.Total, ""))), ct));
+            source.Import(parse, settings.ImportConfinement, new Progress<ImportProgress>(p => progress.Report((p.Done, p.Total, ""))), ct));
         foreach (var problem in result.Problems)
             AnsiConsole.MarkupLine($"[yellow]skipped[/] {Markup.Escape(problem.ToString())}");
         if (result.Corpus.Utterances.Count == 0)

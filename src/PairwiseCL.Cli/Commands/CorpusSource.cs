@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PairwiseCL.Core.Corpora.Importers;
+using PairwiseCL.Core.Files;
 
 namespace PairwiseCL.Cli.Commands;
 
@@ -31,15 +32,15 @@ internal sealed class CorpusSource
     public bool IsGiven(ParseResult parse) =>
         parse.GetValue(Manifest) is not null || parse.GetValue(Iemocap) is not null || parse.GetValue(EmoDb) is not null || parse.GetValue(Folders) is not null;
 
-    /// <summary>Imports the corpus the options describe, renamed to --name when given.</summary>
-    public ImportResult Import(ParseResult parse, IProgress<ImportProgress>? progress, CancellationToken ct)
+    /// <summary>Imports the corpus the options describe, renamed to --name when given; a manifest may name only files <paramref name="confinement"/> allows.</summary>
+    public ImportResult Import(ParseResult parse, PathConfinement confinement, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var result = CreateImporter(parse).Import(progress, ct);
+        var result = CreateImporter(parse, confinement).Import(progress, ct);
         return parse.GetValue(Name) is { Length: > 0 } name ? result with { Corpus = result.Corpus with { Name = name } } : result;
     }
 
     /// <summary>The importer the options describe; exactly one source must be given.</summary>
-    private ICorpusImporter CreateImporter(ParseResult parse)
+    private ICorpusImporter CreateImporter(ParseResult parse, PathConfinement confinement)
     {
         var manifest = parse.GetValue(Manifest);
         var iemocap = parse.GetValue(Iemocap);
@@ -52,7 +53,7 @@ internal sealed class CorpusSource
         if (manifest is not null)
             return new CsvManifestImporter(new CsvManifestOptions(manifest.FullName, parse.GetValue(AudioRoot)?.FullName,
                 parse.GetValue(FileColumn)!, parse.GetValue(SpeakerColumn)!, parse.GetValue(SessionColumn)!, parse.GetValue(LabelColumn),
-                CorpusName: name));
+                CorpusName: name, Confinement: confinement));
         if (iemocap is not null) return new IemocapImporter(iemocap.FullName);
         if (emodb is not null) return new EmoDbImporter(emodb.FullName);
         return new FolderPerLabelImporter(folders!.FullName);

@@ -14,7 +14,7 @@ internal static class ImportCommand
         command.SetAction((parse, ct) => CliRunner.Run(async () =>
         {
             await using var settings = CliSettings.Load();
-            var result = CorpusLoading.Import(source, parse, ct);
+            var result = CorpusLoading.Import(source, parse, settings, ct);
             var corpus = result.Corpus;
             var corpora = await settings.CorporaAsync(ct);
             var id = await corpora.SaveAsync(corpus, cancellationToken: ct);

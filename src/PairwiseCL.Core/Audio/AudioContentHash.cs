@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using PairwiseCL.Core.Files;
 
 namespace PairwiseCL.Core.Audio;
 
@@ -9,7 +10,7 @@ public static class AudioContentHash
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            using var stream = ProtectedFiles.OpenRead(path, 1 << 16, FileOptions.SequentialScan);
             return Convert.ToHexStringLower(SHA256.HashData(stream));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

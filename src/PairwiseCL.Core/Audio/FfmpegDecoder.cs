@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using PairwiseCL.Core.Files;
 
 namespace PairwiseCL.Core.Audio;
 
@@ -15,6 +16,7 @@ public sealed class FfmpegDecoder(string executable = "ffmpeg")
     public AudioClip Decode(string path, CancellationToken ct = default)
     {
         if (!File.Exists(path)) throw new AudioFormatException(path, "does not exist");
+        if (ProtectedFiles.IsProtected(path)) throw new AudioFormatException(path, "is one of the portal's store files and is never read as audio");
         var start = new ProcessStartInfo(Executable)
         {
             RedirectStandardOutput = true,

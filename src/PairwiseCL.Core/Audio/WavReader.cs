@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using PairwiseCL.Core.Files;
 
 namespace PairwiseCL.Core.Audio;
 
@@ -20,7 +21,7 @@ public static class WavReader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ProtectedFiles.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -37,7 +38,7 @@ public static class WavReader
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
+            using var stream = ProtectedFiles.OpenRead(path, 4096, FileOptions.SequentialScan);
             var layout = ReadLayout(stream, path);
             return new WavInfo(layout.Format.SampleRate, layout.Format.Channels, layout.Format.BitsPerSample, layout.Frames);
         }
@@ -53,7 +54,7 @@ public static class WavReader
         Span<byte> header = stackalloc byte[12];
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = ProtectedFiles.OpenRead(path);
             return LooksLikeWav(header[..stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false)]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

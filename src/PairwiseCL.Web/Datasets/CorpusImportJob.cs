@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PairwiseCL.Core.Corpora.Importers;
 using PairwiseCL.Core.Corpora.Synthetic;
+using PairwiseCL.Core.Files;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Jobs;
 
@@ -85,13 +86,16 @@ public sealed class CorpusImportJob(
         return result;
     }
 
-    private static ImportResult Import(CorpusImportRequest request, string? createdFolder, IProgress<ImportProgress> progress, CancellationToken cancellationToken)
+    private ImportResult Import(CorpusImportRequest request, string? createdFolder, IProgress<ImportProgress> progress, CancellationToken cancellationToken)
     {
         var path = request.Path ?? "";
         return request.Source switch
         {
-            CorpusSourceKind.Archive => Manifest(FindManifest(createdFolder!, request.Columns), request).Import(progress, cancellationToken),
-            CorpusSourceKind.Manifest => Manifest(path, request).Import(progress, cancellationToken),
+            // An archive's manifest may name only its own files; a server manifest only files under the configured roots.
+            CorpusSourceKind.Archive => Manifest(FindManifest(createdFolder!, request.Columns), request, PathConfinement.Within([createdFolder!]))
+                .Import(progress, cancellationToken),
+            CorpusSourceKind.Manifest => Manifest(path, request, PathConfinement.WithinOrAnywhere(options.Value.ServerImportRoots.ToList()))
+                .Import(progress, cancellationToken),
             CorpusSourceKind.Iemocap => new IemocapImporter(path).Import(progress, cancellationToken),
             CorpusSourceKind.EmoDb => new EmoDbImporter(path).Import(progress, cancellationToken),
             CorpusSourceKind.FolderPerLabel => new FolderPerLabelImporter(path).Import(progress, cancellationToken),
@@ -100,7 +104,7 @@ public sealed class CorpusImportJob(
         };
     }
 
-    private static CsvManifestImporter Manifest(string manifestPath, CorpusImportRequest request)
+    private static CsvManifestImporter Manifest(string manifestPath, CorpusImportRequest request, PathConfinement confinement)
     {
         var columns = request.Columns ?? new CsvColumnMapping();
         return new CsvManifestImporter(new CsvManifestOptions(
@@ -110,7 +114,8 @@ public sealed class CorpusImportJob(
             SessionColumn: columns.Session,
             LabelColumn: string.IsNullOrWhiteSpace(columns.Label) ? null : columns.Label,
             TranscriptColumn: columns.Transcript,
-            CorpusName: request.CorpusName));
+            CorpusName: request.CorpusName,
+            Confinement: confinement));
     }
 
     private static ImportResult Synthetic(CorpusImportRequest request, string folder, IProgress<ImportProgress> progress, CancellationToken cancellationToken)

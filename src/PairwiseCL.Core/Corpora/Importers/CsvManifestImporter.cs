@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using PairwiseCL.Core.Audio;
+using PairwiseCL.Core.Files;
 
 namespace PairwiseCL.Core.Corpora.Importers;
 
@@ -34,7 +35,12 @@ public sealed class CsvManifestImporter(CsvManifestOptions options, IAudioDecode
             if (file.Length == 0) { collector.Problem(where, $"has an empty '{Options.FileColumn}' cell"); continue; }
             if (speaker.Length == 0) { collector.Problem(where, $"has an empty '{Options.SpeakerColumn}' cell"); continue; }
             if (session.Length == 0) { collector.Problem(where, $"has an empty '{Options.SessionColumn}' cell"); continue; }
-            var fullPath = Resolve(file, audioRoot, manifestFolder);
+            if (Resolve(file, audioRoot, manifestFolder) is not { } fullPath)
+            {
+                // The same words whether or not such a file exists: the import log must not be an existence oracle.
+                collector.Problem(where, $"names '{file}', which is outside the folders this import may read; it was not opened");
+                continue;
+            }
             var label = Options.LabelColumn is null ? null : NullIfEmpty(row.Get(Options.LabelColumn));
             var transcript = row.Has(Options.TranscriptColumn) ? NullIfEmpty(row.Get(Options.TranscriptColumn)) : null;
             var id = Options.IdColumn is null ? "" : row.Get(Options.IdColumn);
@@ -53,12 +59,12 @@ public sealed class CsvManifestImporter(CsvManifestOptions options, IAudioDecode
     private IEnumerable<string> UsedColumns() =>
         new[] { Options.FileColumn, Options.SpeakerColumn, Options.SessionColumn, Options.LabelColumn, Options.TranscriptColumn, Options.IdColumn }.OfType<string>();
 
-    private static string Resolve(string file, string audioRoot, string manifestFolder)
+    /// <summary>The file under the audio root, else beside the manifest; only places the confinement allows are looked at (null: none is).</summary>
+    private string? Resolve(string file, string audioRoot, string manifestFolder)
     {
-        var underRoot = Path.GetFullPath(file, audioRoot);
-        if (File.Exists(underRoot)) return underRoot;
-        var besideManifest = Path.GetFullPath(file, manifestFolder);
-        return File.Exists(besideManifest) ? besideManifest : underRoot;
+        var confinement = Options.Confinement ?? PathConfinement.Anywhere;
+        var allowed = new[] { Path.GetFullPath(file, audioRoot), Path.GetFullPath(file, manifestFolder) }.Where(confinement.Allows).ToList();
+        return allowed.Count == 0 ? null : allowed.FirstOrDefault(File.Exists) ?? allowed[0];
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
@@ -84,7 +90,7 @@ public sealed class CsvManifestImporter(CsvManifestOptions options, IAudioDecode
             TrimOptions = TrimOptions.Trim,
             IgnoreBlankLines = true,
         };
-        using var reader = new StreamReader(manifest, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(ProtectedFiles.OpenRead(manifest), detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvReader(reader, configuration);
         try
         {

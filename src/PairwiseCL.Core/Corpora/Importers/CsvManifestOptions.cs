@@ -1,3 +1,5 @@
+using PairwiseCL.Core.Files;
+
 namespace PairwiseCL.Core.Corpora.Importers;
 
 /// <summary>
@@ -9,6 +11,8 @@ namespace PairwiseCL.Core.Corpora.Importers;
 /// used when present. Columns may be shared (EmoDB: session column "speaker"). Every other column is
 /// kept in <see cref="Utterance.Metadata"/>. The id is <see cref="IdColumn"/>'s value, else the file
 /// name without extension (or the relative path without extension when file names repeat).
+/// <see cref="Confinement"/> (default: anywhere) lists the folders every named file must resolve inside
+/// (the extracted archive, the configured import roots); a row naming anything else is refused unopened.
 /// </summary>
 public sealed record CsvManifestOptions(
     string ManifestPath,
@@ -19,4 +23,5 @@ public sealed record CsvManifestOptions(
     string? LabelColumn = "label",
     string TranscriptColumn = "transcript",
     string? IdColumn = null,
-    string? CorpusName = null);
+    string? CorpusName = null,
+    PathConfinement? Confinement = null);

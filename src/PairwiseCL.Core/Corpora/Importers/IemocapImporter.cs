@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PairwiseCL.Core.Audio;
+using PairwiseCL.Core.Files;
 
 namespace PairwiseCL.Core.Corpora.Importers;
 
@@ -81,7 +82,7 @@ public sealed partial class IemocapImporter(string root, IAudioDecoder? decoder 
         var evaluations = new Dictionary<string, Evaluation>(StringComparer.Ordinal);
         if (!Directory.Exists(folder)) { collector.Problem(folder, "is missing: this session's utterances are imported without labels"); return evaluations; }
         foreach (var file in SourceFiles.Under(folder, "*.txt", recursive: false))
-            foreach (var line in File.ReadLines(file))
+            foreach (var line in ReadLines(file))
             {
                 // Only the summary lines: "[start - end]<TAB>id<TAB>label<TAB>[v, a, d]"; the rest are annotator votes.
                 var match = EvaluationLine().Match(line);
@@ -97,12 +98,18 @@ public sealed partial class IemocapImporter(string root, IAudioDecoder? decoder 
         var transcripts = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Directory.Exists(folder)) return transcripts;
         foreach (var file in SourceFiles.Under(folder, "*.txt", recursive: false))
-            foreach (var line in File.ReadLines(file))
+            foreach (var line in ReadLines(file))
             {
                 var match = TranscriptLine().Match(line);
                 if (match.Success) transcripts[match.Groups[1].Value] = match.Groups[2].Value.Trim();
             }
         return transcripts;
+    }
+
+    private static IEnumerable<string> ReadLines(string file)
+    {
+        using var reader = new StreamReader(ProtectedFiles.OpenRead(file));
+        while (reader.ReadLine() is { } line) yield return line;
     }
 
     [GeneratedRegex(@"^Session(\d+)$")]
