@@ -29,6 +29,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<CorpusRepository>();
         services.AddSingleton<WorkspaceRepository>();
         services.AddSingleton<InvitationRepository>();
+        services.AddSingleton<Accounts.ApiTokenRepository>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
