@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source build/prerequisites.sh
 ensure_system_packages
+ensure_cli_command
 # Production settings (no developer error pages); ASPNETCORE_ENVIRONMENT=Development overrides.
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 exec dotnet run --project src/PairwiseCL.Web -c Release --no-launch-profile -- "$@"

@@ -43,3 +43,17 @@ describe_machine() {
   torchsharp=$(sed -n 's/.*"TorchSharp" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
   echo "Machine: ${model:-unknown CPU} (${vendor:-unknown vendor}, $(nproc) cores; ${simd:-no AVX2}); libtorch-cpu ${libtorch} via TorchSharp ${torchsharp}; ATEN_CPU_CAPABILITY=${ATEN_CPU_CAPABILITY:-auto}; $(dotnet --version 2>/dev/null | sed 's/^/.NET SDK /')"
 }
+
+# Puts README's `pairwisecl` command on PATH: a link from /usr/local/bin to build/pairwisecl (root or sudo).
+# Skipped quietly where neither is available; build/pairwisecl works by its path too.
+ensure_cli_command() {
+  local target
+  target="$(pwd)/build/pairwisecl"
+  [ "$(readlink -f /usr/local/bin/pairwisecl 2>/dev/null)" = "$target" ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null && sudo -n true 2>/dev/null || { echo "note: call build/pairwisecl by its path (no root to link it into /usr/local/bin)"; return 0; }
+    sudo="sudo"
+  fi
+  $sudo ln -sfn "$target" /usr/local/bin/pairwisecl && echo "Linked /usr/local/bin/pairwisecl -> $target"
+}

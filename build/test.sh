@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 source build/prerequisites.sh
 describe_machine
 ensure_system_packages
+ensure_cli_command
 
 if [ ! -d ../shared/data ]; then
   echo "error: ../shared (the real data and references) must sit beside the repository root." >&2

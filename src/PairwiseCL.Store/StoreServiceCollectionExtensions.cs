@@ -35,6 +35,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<CorpusRepository>();
         services.AddSingleton<WorkspaceRepository>();
         services.AddSingleton<InvitationRepository>();
+        services.AddSingleton<Accounts.ApiTokenRepository>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PairwiseCL.Store;
 using PairwiseCL.Store.Entities;
+using PairwiseCL.Web.ApiTokens;
 
 namespace PairwiseCL.Web.Accounts;
 
@@ -18,7 +19,8 @@ public static class AccountServiceExtensions
         builder.Services.AddDataProtection()
             .SetApplicationName("PairwiseCL")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder.DataFolderFullPath, "keys")));
-        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // The sign-in cookie for people, a bearer API token for scripts (ApiTokenAuthentication picks per request).
+        builder.Services.AddPortalAuthentication().AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = LoginPath;

@@ -30,11 +30,8 @@ public static class ModelsApi
     private static async Task<Results<Ok<PredictionResponse>, NotFound<ProblemResponse>, BadRequest<ProblemResponse>>> PredictAsync(
         int experimentId, string model, HttpRequest request, ModelService models, CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType)
-            return TypedResults.BadRequest(new ProblemResponse("Send the clip as multipart/form-data in a field named 'audio'."));
-        var form = await request.ReadFormAsync(cancellationToken);
-        if (form.Files.GetFile("audio") is not { Length: > 0 } file)
-            return TypedResults.BadRequest(new ProblemResponse("The form has no non-empty file field named 'audio'."));
+        var (file, problem) = await UploadedFile.ReadAsync(request, "audio", "clip", cancellationToken);
+        if (file is null) return TypedResults.BadRequest(new ProblemResponse(problem!));
         await using var clip = file.OpenReadStream();
         var outcome = await models.PredictAsync(experimentId, model, clip, cancellationToken);
         if (outcome.NotFound) return TypedResults.NotFound(new ProblemResponse(outcome.Problem!));

@@ -25,11 +25,8 @@ public static class TransferApi
         HttpRequest request, ExperimentImporter importer, CancellationToken cancellationToken)
     {
         ExperimentsApi.BindUser(request.HttpContext);
-        if (!request.HasFormContentType)
-            return TypedResults.BadRequest(ImportOutcome.Refused("Send the archive as multipart/form-data in a field named 'archive'."));
-        var form = await request.ReadFormAsync(cancellationToken);
-        if (form.Files.GetFile("archive") is not { Length: > 0 } file)
-            return TypedResults.BadRequest(ImportOutcome.Refused("The form has no non-empty file field named 'archive'."));
+        var (file, problem) = await UploadedFile.ReadAsync(request, "archive", "archive", cancellationToken);
+        if (file is null) return TypedResults.BadRequest(ImportOutcome.Refused(problem!));
         await using var upload = file.OpenReadStream();
         var outcome = await importer.ImportAsync(upload, cancellationToken);
         if (outcome.Forbidden) return TypedResults.Forbid();

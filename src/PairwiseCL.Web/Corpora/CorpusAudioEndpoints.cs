@@ -12,7 +12,7 @@ public static class CorpusAudioEndpoints
     public static void MapCorpusAudioEndpoints(this WebApplication app)
     {
         app.MapGet("/api/corpora/{corpusId:int}/audio/{utteranceId}", GetAudioAsync)
-            .RequireAuthorization(PortalPolicies.Viewer);
+            .RequireAuthorization(PortalPolicies.Viewer).DisableCookieRedirect();
     }
 
     public static string AudioUrl(int corpusId, string utteranceId) =>
