@@ -5,6 +5,7 @@ using PairwiseCL.Core.Analysis;
 using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.Corpora.Importers;
 using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Reports;
 using PairwiseCL.Core.Training;
 using PairwiseCL.Core.Views;
@@ -22,7 +23,7 @@ namespace PairwiseCL.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    private static readonly string[] Sections = ["extraction", "tsne", "training", "protocol"];
+    private static readonly string[] Sections = ["extraction", "tsne", "training", "padding", "protocol"];
 
     public static Command Create()
     {
@@ -50,6 +51,8 @@ internal static class BenchCommand
                 TsneOnDigits(Path.Combine(folder, "data", "reference", "tsne"), ct);
             if (sections.Contains("training"))
                 Training(ct);
+            if (sections.Contains("padding"))
+                Padding(corpus, ct);
             if (sections.Contains("protocol"))
                 QuickProtocol(corpus, ct);
             return 0;
@@ -104,6 +107,62 @@ internal static class BenchCommand
             runs.AddRow(f.View, f.FrozenEncoder ? "frozen" : "tuned", $"{f.Training} / {f.Validation}", f.Epochs.ToString(), F(f.Seconds), F(f.SecondsPerEpoch), F(f.CpuSeconds));
         AnsiConsole.Write(new Panel(runs).Header("fine-tuning runs"));
     }
+
+    /// <summary>
+    /// Pre-training epochs (mel + eGeMAPS) per 1000 utterances, the paper's 15 s batches against length buckets,
+    /// on emodb-dev's clip durations (all 2.0 s: nothing to bucket) and on EmoDB-like durations (log-normal, mean
+    /// 2.77 s, 1.2-9 s, the full corpus's published range); interleaved so that load from other work falls on both
+    /// alike; medians of three. The 15 s row is the worst case of either policy (every clip 15 s long).
+    /// </summary>
+    private static void Padding(Corpus corpus, CancellationToken ct)
+    {
+        var sets = new (string Name, double[] Seconds)[]
+        {
+            ($"emodb-dev ({corpus.Utterances.Count} clips, mean {corpus.Utterances.Average(u => u.DurationSeconds):F2} s)", corpus.Utterances.Select(u => u.DurationSeconds).ToArray()),
+            ("EmoDB-like (log-normal, mean 2.77 s, 1.2-9 s)", TrainingBenchmarks.LogNormalDurations(535, 2.77, 0.45, 1.2, 9.0)),
+        };
+        var config = new TrainingBenchmarkConfig(Utterances: 512, Epochs: 3);
+        string[] views = [ViewNames.Mel, ViewNames.Egemaps];
+        BatchPadding[] policies = [BatchPadding.Fixed15s, BatchPadding.Bucketed];
+        var times = sets.SelectMany(_ => policies).Select(_ => new List<EpochTiming>()).ToArray();
+        var loads = new List<string>();
+        EpochTiming? full = null;
+        ConsoleProgress.Run("padding benchmark", progress =>
+        {
+            for (var round = 0; round < 3; round++)
+                for (var set = 0; set < sets.Length; set++)
+                    for (var policy = 0; policy < policies.Length; policy++)
+                    {
+                        progress.Report((round, 3, $"{sets[set].Name}, {policies[policy]}"));
+                        loads.Add(LoadAverage());
+                        times[set * policies.Length + policy].Add(TrainingBenchmarks.TimePretraining(views, sets[set].Seconds, policies[policy], config, cancellationToken: ct));
+                    }
+            full = TrainingBenchmarks.TimePretraining(views, [15.0], BatchPadding.Fixed15s, config, cancellationToken: ct);
+            return 0;
+        });
+        var table = new Table().AddColumns("clip durations", "padding", "wall s / epoch / 1000 utt. (median)", "runs", "CPU s / epoch", "Fixed15s / Bucketed");
+        for (var set = 0; set < sets.Length; set++)
+        {
+            var fixedMedian = Median(times[set * policies.Length].Select(r => r.SecondsPerEpochPer1000));
+            for (var policy = 0; policy < policies.Length; policy++)
+            {
+                var runs = times[set * policies.Length + policy];
+                var median = Median(runs.Select(r => r.SecondsPerEpochPer1000));
+                table.AddRow(policy == 0 ? sets[set].Name : "", policies[policy].ToString(), F(median), string.Join(" ", runs.Select(r => F(r.SecondsPerEpochPer1000))),
+                    F(Median(runs.Select(r => r.CpuSecondsPerEpoch))), policy == 0 ? "" : F(fixedMedian / median));
+            }
+        }
+        table.AddRow("every clip 15 s", "either", F(full!.SecondsPerEpochPer1000), "1 run", F(full.CpuSecondsPerEpoch), "");
+        AnsiConsole.Write(new Panel(table).Header($"pre-training epoch, mel + eGeMAPS, {Environment.ProcessorCount} cores; load average during the runs {string.Join(" ", loads)}"));
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static void QuickProtocol(Corpus corpus, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Reports;
+using PairwiseCL.Core.Training;
 using PairwiseCL.Core.Views;
 using PairwiseCL.Core.Views.Cache;
 using PairwiseCL.Core.Views.Extraction;
@@ -35,12 +36,13 @@ internal static class ReproduceCommand
         var patience = new Option<int?>("--patience") { Description = "Fine-tuning early-stopping patience in epochs (default 20; quick 8)." };
         var pretrainPatience = new Option<int?>("--pretrain-patience") { Description = "Pre-training early-stopping patience in epochs (default 30, the paper's; quick 8)." };
         var refit = new Option<bool?>("--refit") { Description = "After early stopping, retrain on training + validation speakers for the early-stopped epoch count (default false: the paper's best-validation-epoch model)." };
+        var padding = new Option<string>("--padding") { Description = "Batch padding: fixed15s (the paper's: random batches of 15 s clips) or bucketed (batches of similar lengths padded to their longest clip; wav2vec 2.0 extracted per clip).", DefaultValueFactory = _ => "fixed15s" };
         var seed = new Option<int>("--seed") { Description = "Seed of the whole protocol.", DefaultValueFactory = _ => 0 };
         var output = new Option<DirectoryInfo>("--output") { Description = "Report folder to write.", Required = true };
         var work = new Option<DirectoryInfo?>("--work") { Description = "Work folder for checkpoints and finished runs (default: <DataFolder>/work); re-running resumes from it." };
         var command = new Command("reproduce", "Run the paper's evaluation protocol (pre-training, sparse-label fine-tuning, statistics, t-SNE, PWCCA) and write a report.");
         source.AddTo(command);
-        foreach (var option in new Option[] { labels, labelSet, views, methods, fractions, repeats, temperatures, quick, ood, pretrainEpochs, finetuneEpochs, pretrainCorpus, folds, batchSize, learningRate, patience, pretrainPatience, refit, seed, output, work })
+        foreach (var option in new Option[] { labels, labelSet, views, methods, fractions, repeats, temperatures, quick, ood, pretrainEpochs, finetuneEpochs, pretrainCorpus, folds, batchSize, learningRate, patience, pretrainPatience, refit, padding, seed, output, work })
             command.Options.Add(option);
 
         command.SetAction((parse, ct) => CliRunner.Run(async () =>
@@ -64,10 +66,11 @@ internal static class ReproduceCommand
                     var other => throw new CliUsageException($"--folds must be 'session' or 'speaker', not '{other}'."),
                 },
             };
+            configuration = configuration.WithPadding(ParsePadding(parse.GetValue(padding)!));
             configuration.Validate();
 
             var extractor = new FeatureExtractor(new FeatureCache(settings.FeatureCachePath));
-            var featureViews = configuration.Views.Select(v => FeatureViewCatalog.Create(v, settings.Wav2Vec2)).ToList();
+            var featureViews = configuration.Views.Select(v => FeatureViewCatalog.Create(v, settings.Wav2Vec2.For(configuration.Padding))).ToList();
             var (usable, features, failures) = ConsoleProgress.Run("features", progress => ProtocolFeatures.Extract(extractor, corpus, featureViews,
                 new InlineProgress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, p.View))), ct));
             foreach (var failure in failures) AnsiConsole.MarkupLine($"[yellow]left out[/] {Markup.Escape(failure.Message)}");
@@ -148,6 +151,13 @@ internal static class ReproduceCommand
         };
         return configuration with { Pretraining = pre, FineTuning = fine };
     }
+
+    internal static BatchPadding ParsePadding(string text) => text.ToLowerInvariant() switch
+    {
+        "fixed15s" => BatchPadding.Fixed15s,
+        "bucketed" => BatchPadding.Bucketed,
+        _ => throw new CliUsageException($"--padding must be 'fixed15s' or 'bucketed', not '{text}'."),
+    };
 
     private static void PrintSummary(IReadOnlyList<SummaryRow> rows)
     {

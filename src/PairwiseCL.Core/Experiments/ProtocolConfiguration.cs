@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Training;
@@ -57,9 +58,19 @@ public sealed record ProtocolConfiguration(
         if (FractionsPercent.Count == 0 || FractionsPercent.Any(f => !(f > 0 && f <= 100)))
             throw new ArgumentException($"Label fractions must lie in (0, 100] percent; got {string.Join(", ", FractionsPercent)}.");
         if (Repeats is < 1 or > 1000) throw new ArgumentException($"Repeats must be between 1 and 1000; got {Repeats}.");
+        if (Pretraining.Padding != FineTuning.Padding)
+            throw new ArgumentException($"Pre-training and fine-tuning must batch the same way; got {Pretraining.Padding} and {FineTuning.Padding}.");
         if (!(Temperature > 0) || TemperatureGrid.Any(t => !(t > 0)))
             throw new ArgumentException($"Temperatures must be positive; got {Temperature} and {string.Join(", ", TemperatureGrid)}.");
     }
+
+    /// <summary>The batch padding of pre-training and fine-tuning (<see cref="WithPadding"/> sets both).</summary>
+    [JsonIgnore]
+    public BatchPadding Padding => Pretraining.Padding;
+
+    /// <summary>This configuration with pre-training and fine-tuning batched the given way.</summary>
+    public ProtocolConfiguration WithPadding(BatchPadding padding) =>
+        this with { Pretraining = Pretraining with { Padding = padding }, FineTuning = FineTuning with { Padding = padding } };
 
     /// <summary>The temperatures pre-trained per fold: the sweep's first, then the rest of the grid.</summary>
     public IReadOnlyList<double> AllTemperatures() => new[] { Temperature }.Concat(TemperatureGrid).Distinct().ToList();

@@ -179,7 +179,8 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                 progress: epochs, cancellationToken: cancellationToken);
 
         var test = data.LabelledTest;
-        var predicted = Inference.Predict(result.Model, test.Select(t => data.FeaturesOf(t.Utterance, view)).ToList(), _device, cancellationToken: cancellationToken);
+        var predicted = Inference.Predict(result.Model, test.Select(t => data.FeaturesOf(t.Utterance, view)).ToList(), _device,
+            cancellationToken: cancellationToken, padding: configuration.FineTuning.Padding);
         var metrics = ClassificationMetrics.Compute(test.Select(t => t.ClassIndex).ToList(), predicted, classes);
         var run = new RunResult(view, method, fraction, data.Fold.Index, data.Fold.TestSession, repeat, seed, tau,
             method == MethodNames.Supervised ? NotPretrained : set, subset.Count, test.Count, metrics.Uar, metrics.Wa,

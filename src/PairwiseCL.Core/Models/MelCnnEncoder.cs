@@ -6,8 +6,9 @@ namespace PairwiseCL.Core.Models;
 
 /// <summary>
 /// Log-mel encoder: "a CNN backbone with three layers" (paper, section 3.2) -> 128. Input [B, mels, frames].
-/// Padding frames are zeroed after every layer and pooling counts valid frames only, so in evaluation mode
-/// the representation of an utterance does not depend on how much padding its batch carries.
+/// Padding frames are zeroed after every layer, batch norm's statistics and the pooling count valid frames
+/// only, so in training and in evaluation mode the representation of an utterance does not depend on how
+/// much padding its batch carries.
 /// </summary>
 public sealed class MelCnnEncoder : ViewEncoder
 {
@@ -42,6 +43,9 @@ public sealed class MelCnnEncoder : ViewEncoder
 
     public override int OutputSize => Config.OutputSize;
 
+    /// <summary>First stride x two poolings x third stride: inputs of a multiple of this map to whole output frames.</summary>
+    public override int FrameMultiple => Config.FirstStride * PoolFactor * PoolFactor * Config.ThirdStride;
+
     public override Tensor forward(Tensor features, Tensor validFrames)
     {
         if (features.dim() != 3 || features.shape[1] != Config.MelBands)
@@ -51,19 +55,26 @@ public sealed class MelCnnEncoder : ViewEncoder
         var x = KeepValid(features.unsqueeze(1), frames);
 
         frames = FrameMask.Downsampled(frames, Config.FirstStride);
-        x = KeepValid(nn.functional.relu(norm1.forward(conv1.forward(x))), frames);
+        x = NormaliseValid(conv1.forward(x), norm1, frames);
         frames = FrameMask.Downsampled(frames, PoolFactor);
         x = pool1.forward(x);
 
-        x = KeepValid(nn.functional.relu(norm2.forward(conv2.forward(x))), frames);
+        x = NormaliseValid(conv2.forward(x), norm2, frames);
         frames = FrameMask.Downsampled(frames, PoolFactor);
         x = pool2.forward(x);
 
         frames = FrameMask.Downsampled(frames, Config.ThirdStride);
-        x = KeepValid(nn.functional.relu(norm3.forward(conv3.forward(x))), frames);
+        x = NormaliseValid(conv3.forward(x), norm3, frames);
 
         var overFrequency = x.mean([2]);
         return FrameMask.MaskedMean(overFrequency, FrameMask.Of(frames, overFrequency.shape[2], overFrequency.device));
+    }
+
+    /// <summary>Batch norm over the valid frames, ReLU, then padding frames zeroed; x is [B, C, freq, frames].</summary>
+    private static Tensor NormaliseValid(Tensor x, ScalarFreeBatchNorm2d norm, Tensor validFrames)
+    {
+        var mask = FrameMask.Of(validFrames, x.shape[3], x.device);
+        return nn.functional.relu(norm.forward(x, mask)) * mask.unsqueeze(1).unsqueeze(1);
     }
 
     /// <summary>Zeroes frames at or beyond each item's valid count; x is [B, C, freq, frames].</summary>

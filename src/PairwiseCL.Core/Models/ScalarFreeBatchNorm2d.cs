@@ -47,6 +47,43 @@ public sealed class ScalarFreeBatchNorm2d : nn.Module<Tensor, Tensor>
         return nn.functional.batch_norm(input, running_mean, running_var, weight, bias, training, Momentum, Eps);
     }
 
+    /// <summary>
+    /// Batch norm whose training statistics count only valid frames: <paramref name="frameMask"/> is [B, W]
+    /// (1 for a frame of real audio, 0 for padding) over the last axis of [B, C, H, W]. Padding is not data,
+    /// so a clip's normalisation and the running statistics do not depend on how much padding its batch
+    /// carries (a random 15 s batch or a length bucket). The mean and biased variance normalise, the unbiased
+    /// variance updates the running estimate, as torch does; evaluation uses the running statistics.
+    /// </summary>
+    public Tensor forward(Tensor input, Tensor frameMask)
+    {
+        if (!training)
+            return forward(input);
+        if (input.dim() != 4 || frameMask.dim() != 2 || frameMask.shape[0] != input.shape[0] || frameMask.shape[1] != input.shape[3])
+            throw new ArgumentException($"Masked batch norm expects [B, C, H, W] and a [B, W] mask, got [{string.Join(",", input.shape)}] and [{string.Join(",", frameMask.shape)}].");
+        CountBatch();
+        var mask = frameMask.to(input.dtype).unsqueeze(1).unsqueeze(1);                    // [B, 1, 1, W]
+        var count = frameMask.to(ScalarType.Float64).sum().item<double>() * input.shape[2];
+        if (count < 2)
+            throw new ArgumentException($"Batch norm needs at least two valid values per channel, got {count}.");
+        var perChannel = new long[] { 1, input.shape[1], 1, 1 };
+        var mean = ScalarSafe.Divide((input * mask).sum([0, 2, 3]), count);                 // [C]
+        var centered = ScalarSafe.Subtract(input, mean.view(perChannel));
+        var variance = ScalarSafe.Divide(ScalarSafe.Square(centered * mask).sum([0, 2, 3]), count);
+        var scale = ScalarSafe.AddConstant(variance, Eps).rsqrt() * weight;
+        UpdateRunningStatistics(mean, variance, count);
+        return ScalarSafe.Add(centered * scale.view(perChannel), bias.view(perChannel));
+    }
+
+    private void UpdateRunningStatistics(Tensor mean, Tensor variance, double count)
+    {
+        using var noGrad = no_grad();
+        using var keep = (1 - Momentum).ToScalar();
+        using var momentum = Momentum.ToScalar();
+        using var unbiased = (Momentum * count / (count - 1)).ToScalar();
+        running_mean.mul_(keep).add_(mean.detach(), momentum);
+        running_var.mul_(keep).add_(variance.detach(), unbiased);
+    }
+
     /// <summary>num_batches_tracked += 1 with an explicit Scalar that outlives the call (and no implicit alpha).</summary>
     private void CountBatch()
     {

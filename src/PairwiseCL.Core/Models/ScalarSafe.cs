@@ -25,6 +25,19 @@ internal static class ScalarSafe
         return left.add(right, one);
     }
 
+    /// <summary>left - right as left + (-1) right, with the alpha Scalar kept alive (tensor - tensor hides one).</summary>
+    public static Tensor Subtract(Tensor left, Tensor right)
+    {
+        using var minusOne = (-1).ToScalar();
+        return left.add(right, minusOne);
+    }
+
+    public static Tensor AddConstant(Tensor tensor, double value)
+    {
+        using var scalar = value.ToScalar();
+        return tensor.add(scalar);
+    }
+
     /// <summary>x * x, instead of pow(2) and its exponent Scalar (the same numbers: libtorch squares for 2).</summary>
     public static Tensor Square(Tensor tensor) => tensor * tensor;
 

@@ -13,4 +13,10 @@ public abstract class ViewEncoder : nn.Module<Tensor, Tensor, Tensor>
 
     /// <summary>Size of the representation this encoder outputs (128 in the paper).</summary>
     public abstract int OutputSize { get; }
+
+    /// <summary>
+    /// Frame counts that are a multiple of this pass through the encoder's strides and poolings exactly; a
+    /// length-bucketed batch is padded up to one (1 for encoders without strides).
+    /// </summary>
+    public virtual int FrameMultiple => 1;
 }

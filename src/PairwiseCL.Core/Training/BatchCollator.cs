@@ -6,13 +6,15 @@ namespace PairwiseCL.Core.Training;
 
 /// <summary>
 /// Builds padded tensors from per-utterance features. The frame axis (axis 1 of a multi-dimensional view)
-/// is cropped to the longest valid length in the batch and everything beyond an utterance's valid frames
-/// is zero, so short batches cost less and the encoders' masks see exact lengths.
+/// is cropped to the longest valid length in the batch (rounded up to <c>frameMultiple</c>, so strided
+/// encoders see whole output frames) and everything beyond an utterance's valid frames is zero, so short
+/// batches cost less and the encoders' masks see exact lengths.
 /// </summary>
 public static class BatchCollator
 {
-    public static ViewInput Collate(IReadOnlyList<FeatureMatrix> features, IReadOnlyList<int> indices, Device device)
+    public static ViewInput Collate(IReadOnlyList<FeatureMatrix> features, IReadOnlyList<int> indices, Device device, int frameMultiple = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(frameMultiple, 1);
         if (indices.Count == 0)
             throw new ArgumentException("A batch needs at least one utterance.", nameof(indices));
         var items = indices.Select(i => features[i]).ToArray();
@@ -23,7 +25,7 @@ public static class BatchCollator
             if (item.Shape.Length != shape.Length || item.Shape.Where((d, axis) => axis != 1 && d != shape[axis]).Any())
                 throw new ArgumentException($"Utterances of one view differ in shape beyond the frame axis: [{string.Join(",", shape)}] vs [{string.Join(",", item.Shape)}].", nameof(features));
         }
-        return shape.Length == 1 ? CollateVectors(items, shape[0], device) : CollateFrames(items, shape, device);
+        return shape.Length == 1 ? CollateVectors(items, shape[0], device) : CollateFrames(items, shape, device, frameMultiple);
     }
 
     public static Tensor Labels(IReadOnlyList<int> labels, IReadOnlyList<int> indices, Device device) =>
@@ -37,12 +39,13 @@ public static class BatchCollator
         return new ViewInput(tensor(data, [items.Length, size], device: device), ones(items.Length, dtype: ScalarType.Int64, device: device));
     }
 
-    private static ViewInput CollateFrames(FeatureMatrix[] items, int[] shape, Device device)
+    private static ViewInput CollateFrames(FeatureMatrix[] items, int[] shape, Device device, int frameMultiple)
     {
         foreach (var item in items)
             if (item.ValidFrames < 1 || item.ValidFrames > item.Shape[1])
                 throw new ArgumentException($"ValidFrames {item.ValidFrames} is outside 1..{item.Shape[1]} for shape [{string.Join(",", item.Shape)}].");
-        var frames = items.Max(i => i.ValidFrames);
+        var longest = items.Max(i => i.ValidFrames);
+        var frames = (longest + frameMultiple - 1) / frameMultiple * frameMultiple;
         var outer = shape[0];
         var inner = shape.Skip(2).Aggregate(1, (n, d) => n * d);
         var perItem = (long)outer * frames * inner;

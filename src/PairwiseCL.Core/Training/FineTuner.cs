@@ -191,6 +191,8 @@ public sealed class FineTuner
         FineTuningConfig config,
         Device device) : IDisposableEpochTask
     {
+        private readonly Lazy<int[]> trainingLengths = new(() => BatchOrder.Lengths(training));
+
         public string Phase => "fine-tuning";
 
         public nn.Module Model => model;
@@ -200,12 +202,12 @@ public sealed class FineTuner
         public double TrainEpoch(int epoch, CancellationToken cancellationToken)
         {
             var losses = new List<double>();
-            foreach (var batch in BatchOrder.Shuffled(training.Count, config.BatchSize, config.Seed, epoch))
+            foreach (var batch in BatchOrder.ForTraining(config.Padding, training.Count, () => trainingLengths.Value, config.BatchSize, config.Seed, epoch))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 optimizer.zero_grad();
-                var input = BatchCollator.Collate(training, batch, device);
+                var input = BatchCollator.Collate(training, batch, device, config.Padding == BatchPadding.Bucketed ? model.Encoder.FrameMultiple : 1);
                 var loss = nn.functional.cross_entropy(model.forward(input.Features, input.ValidFrames), BatchCollator.Labels(trainingLabels, batch, device));
                 loss.backward();
                 optimizer.step();
@@ -217,7 +219,7 @@ public sealed class FineTuner
         public EpochValidation Validate(CancellationToken cancellationToken)
         {
             using var scope = NewDisposeScope();
-            var representations = Inference.Representations(model.Encoder, validation, device, config.BatchSize, cancellationToken);
+            var representations = Inference.Representations(model.Encoder, validation, device, config.BatchSize, cancellationToken, config.Padding);
             return Classification.Evaluate(model.Classifier, representations, validationLabels, device);
         }
 
@@ -254,8 +256,8 @@ public sealed class FineTuner
             this.device = device;
             foreach (var parameter in model.Encoder.parameters())
                 parameter.requires_grad = false;
-            trainingRepresentations = Inference.Representations(model.Encoder, training, device, config.BatchSize, cancellationToken).DetachFromDisposeScope();
-            validationRepresentations = Inference.Representations(model.Encoder, validation, device, config.BatchSize, cancellationToken).DetachFromDisposeScope();
+            trainingRepresentations = Inference.Representations(model.Encoder, training, device, config.BatchSize, cancellationToken, config.Padding).DetachFromDisposeScope();
+            validationRepresentations = Inference.Representations(model.Encoder, validation, device, config.BatchSize, cancellationToken, config.Padding).DetachFromDisposeScope();
         }
 
         public string Phase => "fine-tuning (frozen encoder)";

@@ -10,6 +10,7 @@ namespace PairwiseCL.Core.Training;
 public sealed class MultiViewDataset
 {
     private readonly IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> views;
+    private int[]? lengths;
 
     public MultiViewDataset(IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> views, IReadOnlyList<int>? labels = null)
     {
@@ -65,9 +66,10 @@ public sealed class MultiViewDataset
             Labels is null ? null : Labels.Concat(other.Labels!).ToArray());
     }
 
-    /// <summary>Index batches of at most <paramref name="batchSize"/>, in a shuffled order fixed by (seed, epoch).</summary>
-    public IReadOnlyList<int[]> ShuffledBatches(int batchSize, int seed, int epoch) => BatchOrder.Shuffled(Count, batchSize, seed, epoch);
+    /// <summary>
+    /// Each utterance's length for bucketing: the sum of its valid frames over the views (every frame view
+    /// grows with duration; utterance-level views add 1 to all).
+    /// </summary>
+    public int[] Lengths() => lengths ??= Enumerable.Range(0, Count).Select(i => views.Values.Sum(v => v[i].ValidFrames)).ToArray();
 
-    /// <summary>Index batches in dataset order (for validation and inference).</summary>
-    public IReadOnlyList<int[]> OrderedBatches(int batchSize) => BatchOrder.Sequential(Count, batchSize);
 }

@@ -66,7 +66,7 @@ public sealed class Pretrainer
         {
             var losses = new List<double>();
             // NT-Xent needs negatives: a trailing batch of one utterance is skipped.
-            foreach (var batch in training.ShuffledBatches(config.BatchSize, config.Seed, epoch).Where(b => b.Length >= 2))
+            foreach (var batch in BatchOrder.ForTraining(config.Padding, training.Count, training.Lengths, config.BatchSize, config.Seed, epoch).Where(b => b.Length >= 2))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
@@ -84,7 +84,7 @@ public sealed class Pretrainer
             using var noGrad = no_grad();
             var weighted = 0.0;
             var count = 0;
-            foreach (var batch in validation.OrderedBatches(config.BatchSize).Where(b => b.Length >= 2))
+            foreach (var batch in BatchOrder.ForEvaluation(config.Padding, validation.Count, validation.Lengths, config.BatchSize).Where(b => b.Length >= 2))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
@@ -95,6 +95,7 @@ public sealed class Pretrainer
         }
 
         private Dictionary<string, ViewInput> Collate(MultiViewDataset data, int[] batch) =>
-            model.Views.ToDictionary(v => v, v => BatchCollator.Collate(data.View(v), batch, device));
+            model.Views.ToDictionary(v => v, v => BatchCollator.Collate(data.View(v), batch, device,
+                config.Padding == BatchPadding.Bucketed ? model.Encoder(v).FrameMultiple : 1));
     }
 }

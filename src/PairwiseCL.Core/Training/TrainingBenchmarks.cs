@@ -76,9 +76,39 @@ public static class TrainingBenchmarks
         return new TrainingBenchmarkResult(device.type.ToString(), get_num_threads(), epochs, fineTuning);
     }
 
-    private static EpochTiming TimeEpochs(string[] views, ModelArchitecture architecture, TrainingBenchmarkConfig config, Device device, CancellationToken cancellationToken)
+    /// <summary>
+    /// A pre-training epoch of <paramref name="views"/> on random features of real clip durations (each trimmed to
+    /// 15 s like the paper's), batched the given way: what <see cref="BatchPadding.Bucketed"/> saves on a corpus.
+    /// The durations are used cyclically for <see cref="TrainingBenchmarkConfig.Utterances"/> utterances.
+    /// </summary>
+    public static EpochTiming TimePretraining(string[] views, IReadOnlyList<double> clipSeconds, BatchPadding padding, TrainingBenchmarkConfig config,
+        Device? device = null, CancellationToken cancellationToken = default)
     {
-        var training = RandomDataset(views, config.Utterances, config, seed: 1);
+        if (views.Length < 2) throw new ArgumentException("Pre-training needs at least two views.", nameof(views));
+        if (clipSeconds.Count == 0) throw new ArgumentException("Give at least one clip duration.", nameof(clipSeconds));
+        var frames = clipSeconds.Select(s => Math.Clamp(1 + (int)(Math.Min(s, 15) * 16_000) / 160, 1, config.MelFrames)).ToArray();
+        return TimeEpochs(views, ModelArchitecture.Paper, config, device ?? TrainingDevice.Default, cancellationToken, frames, padding);
+    }
+
+    /// <summary>
+    /// Clip durations of a corpus known only by its published statistics: log-normal with the given mean and
+    /// spread, clamped to [min, max] seconds, reproducible for a seed.
+    /// </summary>
+    public static double[] LogNormalDurations(int count, double meanSeconds, double sigma, double minSeconds, double maxSeconds, int seed = 0)
+    {
+        var random = new Random(seed);
+        var mu = Math.Log(meanSeconds) - sigma * sigma / 2;
+        return Enumerable.Range(0, count).Select(_ =>
+        {
+            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            return Math.Clamp(Math.Exp(mu + sigma * gaussian), minSeconds, maxSeconds);
+        }).ToArray();
+    }
+
+    private static EpochTiming TimeEpochs(string[] views, ModelArchitecture architecture, TrainingBenchmarkConfig config, Device device, CancellationToken cancellationToken,
+        int[]? melFrames = null, BatchPadding padding = BatchPadding.Fixed15s)
+    {
+        var training = RandomDataset(views, config.Utterances, config, seed: 1, melFrames);
         IReadOnlyList<EpochRecord> history;
         string kind;
         var cpu = CpuClock.Start();
@@ -86,7 +116,7 @@ public static class TrainingBenchmarks
         {
             kind = "pre-training";
             var validation = RandomDataset(views, 2, config, seed: 2);
-            var pretraining = new PretrainingConfig(MaxEpochs: config.Epochs, BatchSize: config.BatchSize, Patience: config.Epochs, Seed: config.Seed);
+            var pretraining = new PretrainingConfig(MaxEpochs: config.Epochs, BatchSize: config.BatchSize, Patience: config.Epochs, Seed: config.Seed, Padding: padding);
             history = new Pretrainer(device).Run(views, architecture, training, validation, pretraining, cancellationToken: cancellationToken).History;
         }
         else
@@ -115,14 +145,18 @@ public static class TrainingBenchmarks
         return new FineTuneTiming(view, frozen, config.FineTuneTraining, config.FineTuneValidation, result.History.Count, seconds, result.History.Skip(1).Average(h => h.Seconds), cpu.Seconds);
     }
 
-    private static MultiViewDataset RandomDataset(string[] views, int count, TrainingBenchmarkConfig config, int seed)
+    /// <param name="melFrames">Valid mel frames of the utterances (cyclically); null: every utterance full length.</param>
+    private static MultiViewDataset RandomDataset(string[] views, int count, TrainingBenchmarkConfig config, int seed, int[]? melFrames = null)
     {
         var random = new Random(seed);
         var distinct = Math.Min(count, DistinctUtterances);
         var features = views.ToDictionary(v => v, v =>
         {
             var pool = Enumerable.Range(0, distinct).Select(_ => RandomUtterance(v, config, random)).ToArray();
-            return (IReadOnlyList<FeatureMatrix>)Enumerable.Range(0, count).Select(i => pool[i % distinct]).ToArray();
+            // The values repeat; each utterance gets its own length (the data array is shared, not copied).
+            return (IReadOnlyList<FeatureMatrix>)Enumerable.Range(0, count).Select(i => v == ViewNames.Mel && melFrames is not null
+                ? pool[i % distinct] with { ValidFrames = melFrames[i % melFrames.Length] }
+                : pool[i % distinct]).ToArray();
         });
         return new MultiViewDataset(features, Enumerable.Range(0, count).Select(i => i % config.Classes).ToArray());
     }

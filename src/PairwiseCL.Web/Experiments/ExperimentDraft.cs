@@ -61,6 +61,9 @@ public sealed class ExperimentDraft
 
     public int Seed { get; set; }
 
+    /// <summary>Fixed15s (the paper's) or length-bucketed batches (see <see cref="BatchPadding"/>).</summary>
+    public BatchPadding Padding { get; set; } = new PretrainingConfig().Padding;
+
     /// <summary>The "quick" preset: minutes on a 2-core CPU (fewer repeats, fractions and epochs, one temperature).</summary>
     public void ApplyQuickPreset() => Apply(ProtocolConfiguration.Quick(Views));
 
@@ -76,7 +79,7 @@ public sealed class ExperimentDraft
             new PretrainingConfig(Temperature: sweep, LearningRate: LearningRate, MaxEpochs: PretrainEpochs, BatchSize: BatchSize, Patience: PretrainPatience),
             new FineTuningConfig(LearningRate: LearningRate, MaxEpochs: FineTuneEpochs, BatchSize: BatchSize, Patience: FineTunePatience,
                 RefitOnTrainingAndValidation: RefitOnTrainingAndValidation),
-            ModelArchitecture.Paper, Seed) { Folds = FoldScheme };
+            ModelArchitecture.Paper, Seed) { Folds = FoldScheme }.WithPadding(Padding);
     }
 
     private void Apply(ProtocolConfiguration preset)
@@ -94,5 +97,6 @@ public sealed class ExperimentDraft
         BatchSize = preset.FineTuning.BatchSize;
         LearningRate = preset.FineTuning.LearningRate;
         RefitOnTrainingAndValidation = preset.FineTuning.RefitOnTrainingAndValidation;
+        Padding = preset.Padding;
     }
 }

@@ -52,7 +52,7 @@ public sealed class ExperimentExecution(
         var sink = new JobProgressSink(context, feed, ProgressInterval, cancellationToken);
         try
         {
-            var (usable, features, viewKeys) = await Task.Run(() => ExtractFeatures(corpus, launch.Protocol.Views, sink, context, cancellationToken), cancellationToken);
+            var (usable, features, viewKeys) = await Task.Run(() => ExtractFeatures(corpus, launch.Protocol, sink, context, cancellationToken), cancellationToken);
 
             var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>(), saveModels: true);
             var input = new ProtocolInput(usable, launch.FineTuneLabels, features, viewKeys);
@@ -61,7 +61,7 @@ public sealed class ExperimentExecution(
                 var extra = await corpora.LoadAsync(extraId, experiment.WorkspaceId, cancellationToken)
                     ?? throw new InvalidOperationException($"Pre-training corpus #{extraId} of experiment '{experiment.Name}' no longer exists.");
                 await context.LogAsync($"pre-training also on '{extra.Name}' ({extra.Utterances.Count} utterances)", cancellationToken);
-                var (extraUsable, extraFeatures, _) = await Task.Run(() => ExtractFeatures(extra, launch.Protocol.Views, sink, context, cancellationToken), cancellationToken);
+                var (extraUsable, extraFeatures, _) = await Task.Run(() => ExtractFeatures(extra, launch.Protocol, sink, context, cancellationToken), cancellationToken);
                 input = input with { AdditionalPretraining = new AdditionalPretraining(extraUsable, extraFeatures) };
             }
             var curve = new TrainingCurve();
@@ -85,10 +85,10 @@ public sealed class ExperimentExecution(
     }
 
     private (Corpus Usable, IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> Features, IReadOnlyDictionary<string, string> ViewKeys) ExtractFeatures(
-        Corpus corpus, IReadOnlyList<string> viewNames, JobProgressSink sink, JobContext context, CancellationToken cancellationToken)
+        Corpus corpus, ProtocolConfiguration protocol, JobProgressSink sink, JobContext context, CancellationToken cancellationToken)
     {
         var extractor = new FeatureExtractor(new FeatureCache(storage.Value.FeatureCacheFullPath), logger: loggers.CreateLogger<FeatureExtractor>());
-        var opened = viewNames.Select(name => views.Open(name, cancellationToken)).ToList();
+        var opened = protocol.Views.Select(name => views.Open(name, cancellationToken, protocol.Padding)).ToList();
         try
         {
             var (usable, features, failures) = ProtocolFeatures.Extract(extractor, corpus, opened, new InlineProgress<ExtractionProgress>(p =>

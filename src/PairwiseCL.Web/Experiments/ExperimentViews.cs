@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PairwiseCL.Core.Training;
 using PairwiseCL.Core.Views;
 using PairwiseCL.Core.Views.Wav2Vec2;
 
@@ -19,11 +20,12 @@ public sealed class ExperimentViews(IOptions<Wav2Vec2ViewOptions> wav2vec2)
     private bool HasWav2Vec2 => !string.IsNullOrWhiteSpace(wav2vec2.Value.ModelPath);
 
     /// <summary>Opens a view; the caller disposes it when it is disposable (wav2vec 2.0 holds a model).</summary>
-    public IFeatureView Open(string name, CancellationToken cancellationToken)
+    /// <param name="padding">The experiment's batching: length buckets extract wav2vec 2.0 per clip at its own length.</param>
+    public IFeatureView Open(string name, CancellationToken cancellationToken, BatchPadding padding = BatchPadding.Fixed15s)
     {
         if (name == Wav2Vec2 && !HasWav2Vec2)
             throw new InvalidOperationException($"The wav2vec2 view needs {Wav2Vec2SectionName}:ModelPath to name a checkpoint.");
         cancellationToken.ThrowIfCancellationRequested();
-        return FeatureViewCatalog.Create(name, wav2vec2.Value);
+        return FeatureViewCatalog.Create(name, wav2vec2.Value.For(padding));
     }
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.Extensions.Options;
 using PairwiseCL.Core.Audio;
 using PairwiseCL.Core.Models;
+using PairwiseCL.Core.Training;
 using PairwiseCL.Web.Experiments;
 using PairwiseCL.Web.Results;
 using PairwiseCL.Web.Transfer;
@@ -62,6 +63,12 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
     {
         var configuration = ModelFiles.ReadConfiguration(folder);
         var view = views.Open(configuration.View, cancellationToken);
+        if (view.ConfigurationKey != configuration.ViewConfigurationKey && view.Name == ExperimentViews.Wav2Vec2)
+        {
+            // A model of a length-bucketed experiment was trained on per-clip wav2vec 2.0 features.
+            (view as IDisposable)?.Dispose();
+            view = views.Open(configuration.View, cancellationToken, BatchPadding.Bucketed);
+        }
         try
         {
             using var predictor = EmotionPredictor.Open(folder, view);

@@ -1,5 +1,6 @@
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Tests.TestSupport;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PairwiseCL.Core.Tests.Models;
@@ -49,6 +50,32 @@ public sealed class ScalarFreeBatchNorm2dTests
     }
 
     [Fact]
+    public void MaskedStatisticsOverAllValidFramesAreTorchsBatchNormAndIgnorePaddedFrames()
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator(7);
+        // Float64: the masked and the fused computation differ only in summation order (~1e-15).
+        var input = randn([3, 5, 4, 6], dtype: ScalarType.Float64, generator: generator) * 2 + 1;
+        var reference = nn.BatchNorm2d(5, dtype: ScalarType.Float64);
+        var ours = new ScalarFreeBatchNorm2d(5);
+        ours.to(ScalarType.Float64);
+
+        var expected = reference.forward(input);
+        var actual = ours.forward(input, ones(3, 6));
+        AssertClose(expected, actual);
+        AssertClose(reference.get_buffer("running_mean")!, ours.get_buffer("running_mean")!);
+        AssertClose(reference.get_buffer("running_var")!, ours.get_buffer("running_var")!);
+
+        // The same clips with junk frames appended: the valid frames normalise exactly as before.
+        var padded = cat([input, full(3, 5, 4, 3, 40.0, dtype: ScalarType.Float64)], 3);
+        var mask = cat([ones(3, 6), zeros(3, 3)], 1);
+        var again = new ScalarFreeBatchNorm2d(5);
+        again.to(ScalarType.Float64);
+        AssertClose(expected, again.forward(padded, mask)[.., .., .., ..6]);
+        AssertClose(reference.get_buffer("running_var")!, again.get_buffer("running_var")!);
+    }
+
+    [Fact]
     public void WeightsSavedWithEitherModuleLoadIntoTheOther()
     {
         using var scope = NewDisposeScope();
@@ -66,6 +93,12 @@ public sealed class ScalarFreeBatchNorm2dTests
         var back = nn.BatchNorm2d(3);
         back.load(folder.File("ours.bin"));
         AssertSameState(back, ours);
+    }
+
+    private static void AssertClose(Tensor expected, Tensor actual)
+    {
+        var difference = (expected - actual).abs().max().item<double>();
+        Assert.True(difference < 1e-12 * Math.Max(1, expected.abs().max().item<double>()), $"largest difference {difference:E2}");
     }
 
     private static void AssertSameState(nn.Module expected, nn.Module actual)

@@ -23,4 +23,12 @@ public sealed record Wav2Vec2ViewOptions
     public int BatchSize { get; init; } = 4;
 
     public bool PreferCuda { get; init; } = true;
+
+    /// <summary>
+    /// The options an experiment batched with <paramref name="padding"/> extracts with: length buckets run every
+    /// clip at its own length (<see cref="Wav2Vec2Padding.TrimOnly"/>, no padding reaches the model: torchaudio's
+    /// output for the unpadded clip); the paper's 15 s padding keeps these options.
+    /// </summary>
+    public Wav2Vec2ViewOptions For(Training.BatchPadding padding) =>
+        padding == Training.BatchPadding.Bucketed ? this with { Padding = Wav2Vec2Padding.TrimOnly } : this;
 }
