@@ -44,8 +44,23 @@ public sealed class ScalarFreeBatchNorm2d : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"BatchNorm2d expects [B, C, H, W], got [{string.Join(",", input.shape)}].", nameof(input));
         if (training)
             CountBatch();
-        return nn.functional.batch_norm(input, running_mean, running_var, weight, bias, training, Momentum, Eps);
+        // While population statistics are being collected each batch gets the weight 1/(k+1), so the running
+        // values end as the plain mean of the batches' statistics, independent of the momentum's history.
+        var momentum = collectedBatches is { } k ? 1.0 / (k + 1) : Momentum;
+        if (training && collectedBatches is not null)
+            collectedBatches++;
+        return nn.functional.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, Eps);
     }
+
+    private int? collectedBatches;
+
+    /// <summary>
+    /// Starts replacing the running statistics by the mean over the training-mode batches that follow, until
+    /// <see cref="EndPopulationStatistics"/> (Wu and Johnson 2021, "precise BatchNorm").
+    /// </summary>
+    internal void BeginPopulationStatistics() => collectedBatches = 0;
+
+    internal void EndPopulationStatistics() => collectedBatches = null;
 
     /// <summary>num_batches_tracked += 1 with an explicit Scalar that outlives the call (and no implicit alpha).</summary>
     private void CountBatch()

@@ -25,6 +25,12 @@ public sealed record FineTuningConfig(
     int Seed = 0,
     bool RefitOnTrainingAndValidation = false)
 {
+    /// <summary>
+    /// Recompute batch-norm running statistics over the training data after every epoch (see
+    /// PopulationStatistics); part of the checkpoint keys, so runs trained without it are not reused.
+    /// </summary>
+    public bool PreciseBatchNorm { get; init; } = true;
+
     internal void Validate()
     {
         TrainingChecks.Validate(LearningRate, MaxEpochs, BatchSize, Patience);
