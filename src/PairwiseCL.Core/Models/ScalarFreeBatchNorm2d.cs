@@ -44,7 +44,8 @@ public sealed class ScalarFreeBatchNorm2d : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"BatchNorm2d expects [B, C, H, W], got [{string.Join(",", input.shape)}].", nameof(input));
         if (training)
             CountBatch();
-        return nn.functional.batch_norm(input, running_mean, running_var, weight, bias, training, Momentum, Eps);
+        var momentum = training ? NextMomentum() : Momentum;
+        return nn.functional.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, Eps);
     }
 
     /// <summary>
@@ -70,18 +71,40 @@ public sealed class ScalarFreeBatchNorm2d : nn.Module<Tensor, Tensor>
         var centered = ScalarSafe.Subtract(input, mean.view(perChannel));
         var variance = ScalarSafe.Divide(ScalarSafe.Square(centered * mask).sum([0, 2, 3]), count);
         var scale = ScalarSafe.AddConstant(variance, Eps).rsqrt() * weight;
-        UpdateRunningStatistics(mean, variance, count);
+        UpdateRunningStatistics(mean, variance, count, NextMomentum());
         return ScalarSafe.Add(centered * scale.view(perChannel), bias.view(perChannel));
     }
 
-    private void UpdateRunningStatistics(Tensor mean, Tensor variance, double count)
+    private void UpdateRunningStatistics(Tensor mean, Tensor variance, double count, double rate)
     {
         using var noGrad = no_grad();
-        using var keep = (1 - Momentum).ToScalar();
-        using var momentum = Momentum.ToScalar();
-        using var unbiased = (Momentum * count / (count - 1)).ToScalar();
+        using var keep = (1 - rate).ToScalar();
+        using var momentum = rate.ToScalar();
+        using var unbiased = (rate * count / (count - 1)).ToScalar();
         running_mean.mul_(keep).add_(mean.detach(), momentum);
         running_var.mul_(keep).add_(variance.detach(), unbiased);
+    }
+    private int? collectedBatches;
+
+    /// <summary>
+    /// Starts replacing the running statistics by the mean over the training-mode batches that follow, until
+    /// <see cref="EndPopulationStatistics"/> (Wu and Johnson 2021, "precise BatchNorm").
+    /// </summary>
+    internal void BeginPopulationStatistics() => collectedBatches = 0;
+
+    internal void EndPopulationStatistics() => collectedBatches = null;
+
+    /// <summary>
+    /// The running-statistics update rate of one training batch: the configured momentum, or while population
+    /// statistics are being collected 1/(k+1), so the running values end as the plain mean of the batches'
+    /// statistics, independent of the momentum's history.
+    /// </summary>
+    private double NextMomentum()
+    {
+        if (collectedBatches is not { } k)
+            return Momentum;
+        collectedBatches = k + 1;
+        return 1.0 / (k + 1);
     }
 
     /// <summary>num_batches_tracked += 1 with an explicit Scalar that outlives the call (and no implicit alpha).</summary>

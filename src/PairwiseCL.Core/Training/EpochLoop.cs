@@ -40,6 +40,7 @@ internal static class EpochLoop
             var epochClock = Stopwatch.StartNew();
             task.Model.train();
             var trainLoss = task.TrainEpoch(epoch, cancellationToken);
+            task.AfterEpoch(cancellationToken);
             task.Model.eval();
             var validation = task.Validate(cancellationToken);
             var score = settings.Metric == StoppingMetric.ValidationLoss ? -validation.Loss : validation.Uar

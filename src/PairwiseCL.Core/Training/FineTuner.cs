@@ -144,6 +144,7 @@ public sealed class FineTuner
                 task.Model.train();
                 task.TrainEpoch(epoch.Epoch, cancellationToken);
             }
+            task.AfterEpoch(cancellationToken);
             model.eval();
             return model;
         }
@@ -214,6 +215,12 @@ public sealed class FineTuner
                 losses.Add(loss.item<float>());
             }
             return losses.Average();
+        }
+
+        public void AfterEpoch(CancellationToken cancellationToken)
+        {
+            if (config.PreciseBatchNorm)
+                PopulationStatistics.Recompute(model.Encoder, training, config.BatchSize, device, cancellationToken);
         }
 
         public EpochValidation Validate(CancellationToken cancellationToken)

@@ -27,6 +27,12 @@ public sealed record FineTuningConfig(
     bool RefitOnTrainingAndValidation = false,
     BatchPadding Padding = BatchPadding.Fixed15s)
 {
+    /// <summary>
+    /// Recompute batch-norm running statistics over the training data after every epoch (see
+    /// PopulationStatistics); part of the checkpoint keys, so runs trained without it are not reused.
+    /// </summary>
+    public bool PreciseBatchNorm { get; init; } = true;
+
     internal void Validate()
     {
         TrainingChecks.Validate(LearningRate, MaxEpochs, BatchSize, Patience);

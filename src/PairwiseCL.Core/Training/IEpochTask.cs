@@ -16,6 +16,9 @@ internal interface IEpochTask
     /// <summary>Trains one epoch (1-based) and returns the mean training loss.</summary>
     double TrainEpoch(int epoch, CancellationToken cancellationToken);
 
+    /// <summary>Prepares the model for evaluation after an epoch (batch-norm population statistics); most tasks need nothing.</summary>
+    void AfterEpoch(CancellationToken cancellationToken) { }
+
     EpochValidation Validate(CancellationToken cancellationToken);
 }
 

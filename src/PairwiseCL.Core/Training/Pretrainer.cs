@@ -79,6 +79,14 @@ public sealed class Pretrainer
             return losses.Average();
         }
 
+        public void AfterEpoch(CancellationToken cancellationToken)
+        {
+            if (!config.PreciseBatchNorm)
+                return;
+            foreach (var view in model.Views)
+                PopulationStatistics.Recompute(model.Encoder(view), training.View(view), config.BatchSize, device, cancellationToken);
+        }
+
         public EpochValidation Validate(CancellationToken cancellationToken)
         {
             using var noGrad = no_grad();
