@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.Corpora.Importers;
 using PairwiseCL.Core.Corpora.Synthetic;
 using PairwiseCL.Core.Files;
@@ -44,6 +45,8 @@ public sealed class CorpusImportJob(
             if (result.Corpus.Utterances.Count == 0)
                 throw new InvalidDataException(NothingUsable(result.Problems));
             var corpus = result.Corpus with { Name = request.CorpusName };
+            if (request.Source == CorpusSourceKind.Archive)
+                await PruneAsync(createdFolder!, corpus, request, context, cancellationToken);
             var id = await corpora.SaveAsync(corpus, request.WorkspaceId, cancellationToken);
             await context.LogAsync(
                 $"stored corpus '{corpus.Name}' as #{id}: {corpus.Utterances.Count} utterances imported, {result.Problems.Count} file(s) skipped",
@@ -102,6 +105,15 @@ public sealed class CorpusImportJob(
             CorpusSourceKind.Synthetic => Synthetic(request, createdFolder!, progress, cancellationToken),
             _ => throw new InvalidDataException($"Unknown corpus source '{request.Source}'."),
         };
+    }
+
+    /// <summary>Keeps only the stored clips and the labels CSV of an extracted upload.</summary>
+    private static async Task PruneAsync(string folder, Corpus corpus, CorpusImportRequest request, JobContext context, CancellationToken cancellationToken)
+    {
+        var kept = corpus.Utterances.Select(corpus.ResolveAudioPath).Append(FindManifest(folder, request.Columns));
+        var removed = ExtractedFolderPruner.KeepOnly(folder, kept);
+        if (removed > 0)
+            await context.LogAsync($"removed {removed} extracted file(s) the corpus does not use (not named by the labels CSV, or refused)", cancellationToken);
     }
 
     private static CsvManifestImporter Manifest(string manifestPath, CorpusImportRequest request, PathConfinement confinement)
