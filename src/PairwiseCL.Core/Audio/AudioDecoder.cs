@@ -26,7 +26,8 @@ public sealed class AudioDecoder(FfmpegDecoder? ffmpeg = null) : IAudioDecoder
                 return DecodeWithFfmpegOrExplain(path, wavError, ct);
             }
         }
-        if (new FileInfo(path).Length == 0) throw new AudioFormatException(path, "is empty (0 bytes)");
+        // Stubs and non-audio files are refused here, without starting a process per file.
+        if (AudioSignature.Problem(path) is { } problem) throw new AudioFormatException(path, problem);
         return _ffmpeg.Decode(path, ct);
     }
 

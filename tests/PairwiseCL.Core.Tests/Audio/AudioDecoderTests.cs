@@ -27,7 +27,7 @@ public sealed class AudioDecoderTests : IDisposable
     public void NonWavWithoutFfmpegFailsNamingTheFileAndTheMissingTool()
     {
         var path = _folder.File("song.flac");
-        File.WriteAllBytes(path, "fLaC\0\0\0\x22 not really"u8.ToArray());
+        File.WriteAllBytes(path, [.. "fLaC\0\0\0\x22 not really"u8, .. new byte[40]]);
         var decoder = new AudioDecoder(new FfmpegDecoder("/nonexistent/ffmpeg"));
 
         var error = Assert.Throws<AudioFormatException>(() => decoder.Decode(path));
@@ -68,7 +68,7 @@ public sealed class AudioDecoderTests : IDisposable
 
         if (!TryRunFfmpeg("-nostdin", "-loglevel", "error", "-i", wav, "-c:a", codec, encoded))
         {
-            File.WriteAllBytes(encoded, [0x66, 0x4C, 0x61, 0x43, 1, 2, 3]);
+            File.WriteAllBytes(encoded, [0x66, 0x4C, 0x61, 0x43, .. new byte[60]]);
             Assert.Contains("ffmpeg", Assert.Throws<AudioFormatException>(() => AudioDecoder.Default.Decode(encoded)).Message);
             return;
         }
@@ -115,11 +115,23 @@ public sealed class AudioDecoderTests : IDisposable
     }
 
     [Fact]
-    public void NonAudioThroughFfmpegFailsNamingTheFile()
+    public void NonAudioIsRefusedByItsFirstBytesWithoutFfmpeg()
     {
-        if (!TryRunFfmpeg("-version")) return; // covered by NonWavWithoutFfmpegFailsNamingTheFileAndTheMissingTool
         var path = _folder.File("notes.mp3");
         File.WriteAllText(path, "these are meeting notes, not audio\n");
+
+        var error = Assert.Throws<AudioFormatException>(() => new AudioDecoder(new FfmpegDecoder("/nonexistent/ffmpeg")).Decode(path));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains("is not in a known audio format", error.Message);
+    }
+
+    [Fact]
+    public void AnAudioHeaderWithABrokenStreamFailsThroughFfmpegNamingTheFile()
+    {
+        if (!TryRunFfmpeg("-version")) return; // covered by NonWavWithoutFfmpegFailsNamingTheFileAndTheMissingTool
+        var path = _folder.File("notes.ogg");
+        File.WriteAllText(path, "OggS but these are meeting notes, not an Ogg stream at all\n");
 
         var error = Assert.Throws<AudioFormatException>(() => AudioDecoder.Default.Decode(path));
 
