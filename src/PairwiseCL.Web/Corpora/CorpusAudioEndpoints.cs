@@ -11,12 +11,14 @@ public static class CorpusAudioEndpoints
 
     public static void MapCorpusAudioEndpoints(this WebApplication app)
     {
-        app.MapGet("/api/corpora/{corpusId:int}/audio/{utteranceId}", GetAudioAsync)
+        // A catch-all: ids built from relative paths hold '/', and a %2F in a path is never decoded by the server.
+        app.MapGet("/api/corpora/{corpusId:int}/audio/{**utteranceId}", GetAudioAsync)
             .RequireAuthorization(PortalPolicies.Viewer).DisableCookieRedirect();
     }
 
+    /// <summary>The clip's URL: each '/'-separated part of the id escaped on its own, so the slashes stay path separators.</summary>
     public static string AudioUrl(int corpusId, string utteranceId) =>
-        $"api/corpora/{corpusId}/audio/{Uri.EscapeDataString(utteranceId)}";
+        $"api/corpora/{corpusId}/audio/{string.Join('/', utteranceId.Split('/').Select(Uri.EscapeDataString))}";
 
     private static async Task<IResult> GetAudioAsync(int corpusId, string utteranceId, CorpusRepository corpora, CurrentWorkspace workspace, CancellationToken cancellationToken)
     {
