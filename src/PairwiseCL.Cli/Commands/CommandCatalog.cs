@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return ReproduceCommand.Create();
         yield return Wav2Vec2Command.Create();
         yield return BenchCommand.Create();
+        yield return LoadTestCommand.Create();
         yield return EgemapsCommand.Create();
         yield return EgemapsCommand.CreateParity();
     }
