@@ -31,10 +31,10 @@ internal static class LoadTestCommand
 
         var command = new Command("loadtest", "Load-test a portal on this machine: requests/s, p50/p95 latency and errors per endpoint.");
         foreach (var option in new Option[] { url, token, experiment, model, clip, clients, seconds, targets }) command.Options.Add(option);
-        command.SetAction((parse, cancellationToken) => RunAsync(new LoadTestSettings(
+        command.SetAction((parse, cancellationToken) => CliRunner.Run(() => RunAsync(new LoadTestSettings(
             parse.GetValue(url)!, parse.GetValue(token) ?? Environment.GetEnvironmentVariable("PAIRWISECL_TOKEN"), parse.GetValue(experiment),
             parse.GetValue(model), parse.GetValue(clip), parse.GetValue(clients), parse.GetValue(seconds),
-            parse.GetValue(targets)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), cancellationToken));
+            parse.GetValue(targets)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), cancellationToken)));
         return command;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PairwiseCL.Web.Tests.TestSupport;
 using static PairwiseCL.Web.Tests.Datasets.TestArchives;
 
@@ -49,24 +48,7 @@ public sealed class EgemapsBatchCliTests : IDisposable
         Assert.False(File.Exists(output));
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string arguments)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = RepositoryFiles.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"build/pairwisecl {arguments}");
-        start.Environment["COLUMNS"] = "400"; // long paths stay on one line
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await errors);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string arguments) => CliProcess.RunAsync(arguments);
 
     public void Dispose()
     {
