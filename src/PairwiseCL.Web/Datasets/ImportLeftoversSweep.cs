@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PairwiseCL.Store;
@@ -25,7 +24,7 @@ internal sealed partial class ImportLeftoversSweep(
             .Select(j => new { j.Id, j.PayloadJson })
             .ToListAsync(cancellationToken);
         var roots = (await db.Corpora.AsNoTracking().Select(c => c.AudioRoot).ToListAsync(cancellationToken)).Select(Path.GetFullPath).ToList();
-        var liveUploads = live.Select(j => UploadOf(j.PayloadJson)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var liveUploads = live.Select(j => CorpusImportRequest.UploadFolderOf(j.PayloadJson)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var liveJobs = live.Select(j => j.Id).ToHashSet();
 
         var removed = 0;
@@ -48,19 +47,6 @@ internal sealed partial class ImportLeftoversSweep(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private static string? UploadOf(string payloadJson)
-    {
-        try
-        {
-            var request = JsonSerializer.Deserialize<CorpusImportRequest>(payloadJson);
-            return request is { Source: CorpusSourceKind.Archive, Path: { } path } ? Path.GetFullPath(path) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private int Remove(string path)
     {

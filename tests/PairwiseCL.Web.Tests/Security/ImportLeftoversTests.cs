@@ -117,6 +117,23 @@ public sealed class ImportLeftoversTests
         }
     }
 
+    [Fact]
+    public async Task AnImportCancelledWhileQueued_RemovesItsUploadAtOnce()
+    {
+        using var portal = PortalFactory.Create(configureServices: services => services.Configure<JobOptions>(o => o.Devices = ["cuda:9"]));
+        await using var admin = await SignedInScope.AdminAsync(portal);
+        var outcome = await UploadSteps.UploadAsync(admin, SmallCorpus(), "never run");
+        Assert.True(outcome.Accepted, outcome.Message);
+        var uploads = Path.Combine(portal.Folder, "data", "uploads");
+        Assert.Single(Directory.GetDirectories(uploads));
+
+        var (done, message) = await admin.Get<JobService>().CancelAsync(outcome.JobId!.Value);
+
+        Assert.True(done, message);
+        Assert.Equal(JobState.Cancelled, (await portal.Get<JobStore>().FindAsync(outcome.JobId.Value))!.State);
+        Assert.Empty(Directory.GetFileSystemEntries(uploads));
+    }
+
     /// <summary>Signals when the import reaches it, then holds until the job is cancelled.</summary>
     private sealed class WaitingDecoder : IAudioDecoder
     {
