@@ -12,7 +12,6 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
     [InlineData("/corpora")]
     [InlineData("/corpora/1")]
     [InlineData("/workspace/members")]
-    [InlineData("/api/corpora/1/audio/x")]
     public async Task UnauthenticatedRequests_AreRedirectedToSignIn(string url)
     {
         var response = await portal.CreateBrowser().GetAsync(url);
