@@ -16,7 +16,16 @@ internal sealed class UtteranceCollector(string audioRoot, IAudioDecoder? decode
     private readonly List<ImportProblem> _problems = [];
 
     /// <summary>Adds an utterance whose duration is still to be measured from <paramref name="fullPath"/>.</summary>
-    public void Add(Utterance draft, string fullPath) => _candidates.Add((draft with { AudioPath = RelativeToRoot(fullPath) }, fullPath));
+    /// <remarks>A file without an audio extension is refused unopened: the portal serves corpus files to browsers.</remarks>
+    public void Add(Utterance draft, string fullPath)
+    {
+        if (!AudioFormats.HasAudioExtension(fullPath))
+        {
+            Problem(fullPath, $"has the extension '{Path.GetExtension(fullPath)}', not an audio one ({string.Join(" ", AudioFormats.Extensions.Order(StringComparer.Ordinal))}); it was not imported");
+            return;
+        }
+        _candidates.Add((draft with { AudioPath = RelativeToRoot(fullPath) }, fullPath));
+    }
 
     public void Problem(string path, string message) => _problems.Add(new ImportProblem(path, message));
 
