@@ -134,7 +134,7 @@ public static class WavReader
     {
         var encoding = BinaryPrimitives.ReadUInt16LittleEndian(fmt);
         var channels = BinaryPrimitives.ReadUInt16LittleEndian(fmt[2..]);
-        var rate = (int)BinaryPrimitives.ReadUInt32LittleEndian(fmt[4..]);
+        var rate = BinaryPrimitives.ReadUInt32LittleEndian(fmt[4..]);
         var bits = BinaryPrimitives.ReadUInt16LittleEndian(fmt[14..]);
         if (encoding == FormatExtensible)
         {
@@ -142,7 +142,7 @@ public static class WavReader
             encoding = BinaryPrimitives.ReadUInt16LittleEndian(fmt[24..]); // first two bytes of the sub-format GUID
         }
         if (channels == 0) throw new AudioFormatException(name, "declares 0 channels");
-        if (rate <= 0) throw new AudioFormatException(name, $"declares an invalid sample rate {rate}");
+        if (rate > int.MaxValue || !SupportedSampleRates.Contains((int)rate)) throw new AudioFormatException(name, SupportedSampleRates.Problem(rate));
         var supported = (encoding, bits) switch
         {
             (FormatPcm, 8 or 16 or 24 or 32) => true,
@@ -152,7 +152,7 @@ public static class WavReader
         if (!supported)
             throw new AudioFormatException(name, $"{UnsupportedEncodingProblem} (format tag {encoding}, {bits} bits); supported: PCM 8/16/24/32-bit and IEEE float 32/64-bit");
         // The header's block-align field is wrong in some writers' output; the layout follows from the rest.
-        return new WavFormat(encoding, channels, rate, bits, channels * bits / 8);
+        return new WavFormat(encoding, channels, (int)rate, bits, channels * bits / 8);
     }
 
     private static float[] DecodeMono(ReadOnlySpan<byte> data, WavFormat f, int frames)

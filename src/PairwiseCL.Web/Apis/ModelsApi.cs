@@ -36,7 +36,7 @@ public static class ModelsApi
         var outcome = await models.PredictAsync(experimentId, model, clip, cancellationToken);
         if (outcome.NotFound) return TypedResults.NotFound(new ProblemResponse(outcome.Problem!));
         if (outcome.Prediction is not { } prediction) return TypedResults.BadRequest(new ProblemResponse(outcome.Problem!));
-        return TypedResults.Ok(new PredictionResponse(outcome.Model, prediction.Probabilities, prediction.Predicted));
+        return TypedResults.Ok(new PredictionResponse(outcome.Model, prediction.Probabilities, prediction.Predicted, outcome.Note));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(int experimentId, string model, ModelService models, CancellationToken cancellationToken) =>
@@ -44,8 +44,8 @@ public static class ModelsApi
             ? TypedResults.File(zip, "application/zip", $"experiment-{experimentId}-{model}.zip")
             : TypedResults.NotFound();
 
-    /// <summary>The JSON answer of the predict endpoint.</summary>
-    public sealed record PredictionResponse(string Model, IReadOnlyDictionary<string, double> Probabilities, string Predicted);
+    /// <summary>The JSON answer of the predict endpoint; <see cref="Note"/> says when only the clip's first seconds were classified.</summary>
+    public sealed record PredictionResponse(string Model, IReadOnlyDictionary<string, double> Probabilities, string Predicted, string? Note = null);
 
     /// <summary>Why a request was refused.</summary>
     public sealed record ProblemResponse(string Error);

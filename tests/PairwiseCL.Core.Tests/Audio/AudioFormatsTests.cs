@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PairwiseCL.Core.Audio;
 using PairwiseCL.Core.Tests.TestSupport;
 
@@ -30,7 +29,7 @@ public sealed class AudioFormatsTests : IDisposable
         var wav = _folder.File("source.wav");
         File.WriteAllBytes(wav, TestWav.Build([TestWav.Tone(440, 16000, 0.3)], 16000, TestWav.Encoding.Pcm, 16));
         var encoded = _folder.File("clip.html"); // the name says page; the content says audio
-        if (!TryRunFfmpeg("-nostdin", "-loglevel", "error", "-i", wav, "-c:a", codec, "-f", format, encoded)) return; // no ffmpeg: nothing to compare with
+        if (!Ffmpeg.TryRun("-nostdin", "-loglevel", "error", "-i", wav, "-c:a", codec, "-f", format, encoded)) return; // no ffmpeg: nothing to compare with
 
         using var stream = File.OpenRead(encoded);
 
@@ -55,21 +54,4 @@ public sealed class AudioFormatsTests : IDisposable
     [InlineData("x.svg", false)]
     [InlineData("x", false)]
     public void OnlyAudioExtensionsAreImported(string name, bool audio) => Assert.Equal(audio, AudioFormats.HasAudioExtension(name));
-
-    private static bool TryRunFfmpeg(params string[] arguments)
-    {
-        try
-        {
-            var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var argument in arguments) start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
 }
