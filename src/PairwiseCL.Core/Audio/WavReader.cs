@@ -16,6 +16,9 @@ public static class WavReader
     /// <summary>How <see cref="AudioFormatException.Problem"/> starts for a valid WAV in an encoding this reader does not decode (mu-law, ADPCM, ...).</summary>
     public const string UnsupportedEncodingProblem = "uses an unsupported WAV encoding";
 
+    /// <summary>How <see cref="AudioFormatException.Problem"/> starts for a float WAV holding NaN or infinite samples.</summary>
+    public const string NonFiniteSampleProblem = "holds a NaN or infinite sample";
+
     public static AudioClip Read(string path)
     {
         byte[] bytes;
@@ -73,7 +76,7 @@ public static class WavReader
         using var stream = new MemoryStream(bytes, writable: false);
         var layout = ReadLayout(stream, nameForErrors);
         var data = bytes.AsSpan((int)layout.DataOffset, (int)(layout.Frames * layout.Format.BlockAlign));
-        return new AudioClip(DecodeMono(data, layout.Format, (int)layout.Frames), layout.Format.SampleRate);
+        return new AudioClip(DecodeMono(data, layout.Format, (int)layout.Frames, nameForErrors), layout.Format.SampleRate);
     }
 
     private sealed record WavFormat(ushort Encoding, int Channels, int SampleRate, int BitsPerSample, int BlockAlign);
@@ -155,7 +158,8 @@ public static class WavReader
         return new WavFormat(encoding, channels, (int)rate, bits, channels * bits / 8);
     }
 
-    private static float[] DecodeMono(ReadOnlySpan<byte> data, WavFormat f, int frames)
+    /// <exception cref="AudioFormatException">A float sample is NaN or infinite (or the mix overflows a float).</exception>
+    private static float[] DecodeMono(ReadOnlySpan<byte> data, WavFormat f, int frames, string name)
     {
         var mono = new float[frames];
         var bytesPerSample = f.BitsPerSample / 8;
@@ -167,6 +171,9 @@ public static class WavReader
             for (var c = 0; c < f.Channels; c++)
                 sum += ReadSample(frame.Slice(c * bytesPerSample, bytesPerSample), f);
             mono[i] = (float)(sum * scale);
+            // Only float encodings can hold them; NaN would poison features, checkpoints and JSON results.
+            if (f.Encoding == FormatFloat && !float.IsFinite(mono[i]))
+                throw new AudioFormatException(name, $"{NonFiniteSampleProblem} at {(double)i / f.SampleRate:0.###} s (sample {i:N0})");
         }
         return mono;
     }

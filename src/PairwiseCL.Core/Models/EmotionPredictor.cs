@@ -83,6 +83,8 @@ public sealed class EmotionPredictor : IDisposable
         var decoded = _decoder.Decode(audioPath, maxSeconds + 1, cancellationToken);
         var trimmed = decoded.DurationSeconds > maxSeconds;
         var prediction = Predict(trimmed ? decoded.FirstSeconds(maxSeconds) : decoded, cancellationToken);
+        if (prediction.Probabilities.Values.Any(p => !double.IsFinite(p)))
+            throw new AudioFormatException(audioPath, "gives the model no finite probabilities (are its samples far outside -1 to 1?)");
         return trimmed ? prediction with { TrimmedToSeconds = maxSeconds } : prediction;
     }
 

@@ -49,6 +49,21 @@ public sealed class PredictLimitsTests(FinishedExperiment finished)
         Assert.Equal(cutAnswer.Probabilities, wholeAnswer.Probabilities);
     }
 
+    /// <summary>NaN probabilities cannot be serialised: such clips answered 500.</summary>
+    [Theory]
+    [InlineData(float.NaN, "NaN or infinite sample")]
+    [InlineData(float.PositiveInfinity, "NaN or infinite sample")]
+    [InlineData(float.NegativeInfinity, "NaN or infinite sample")]
+    [InlineData(3e38f, "no finite probabilities")]
+    public async Task AFloatClipWithNaNOrInfiniteSamples_Is400WithTheReason(float value, string problem)
+    {
+        var response = await PostAsync(HostileWavs.Float32ToneWith(value));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode} {body}");
+        Assert.Contains(problem, body);
+    }
+
     private async Task<HttpResponseMessage> PostAsync(byte[] wav)
     {
         var admin = await SignedInUsers.BrowserAsync(finished.Portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
