@@ -43,7 +43,7 @@ public static class WavReader
         {
             using var stream = ProtectedFiles.OpenRead(path, 4096, FileOptions.SequentialScan);
             var layout = ReadLayout(stream, path);
-            return new WavInfo(layout.Format.SampleRate, layout.Format.Channels, layout.Format.BitsPerSample, layout.Frames);
+            return new WavInfo(layout.Format.SampleRate, layout.Format.Channels, layout.Format.BitsPerSample, layout.Frames, layout.Format.Encoding == FormatFloat);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

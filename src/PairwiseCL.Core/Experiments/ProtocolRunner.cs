@@ -225,8 +225,13 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         catch (JsonException) { return null; } // a run interrupted while saving is simply run again
     }
 
-    private static void Save(string path, RunResult run)
+    /// <exception cref="InvalidOperationException">The run holds a NaN or infinity (training diverged): it is not written.</exception>
+    internal static void Save(string path, RunResult run)
     {
+        if (run.FirstNonFinite() is { } value)
+            throw new InvalidOperationException(
+                $"The {run.View}/{run.Method} run at {run.FractionPercent}% labels (fold {run.Fold}, repeat {run.Repeat}) has a non-finite {value}: "
+                + "training diverged, and result files never hold NaN or infinity. Check the corpus for clips with extreme sample values.");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(run, Json));

@@ -68,7 +68,9 @@ internal sealed class UtteranceCollector(string audioRoot, IAudioDecoder? decode
         if (!WavReader.IsWavFile(fullPath)) return _decoder.Decode(fullPath, ct).DurationSeconds;
         try
         {
-            return WavReader.ReadInfo(fullPath).DurationSeconds;
+            var info = WavReader.ReadInfo(fullPath);
+            // Float samples are read in full: one NaN or infinity would poison features, training and results.
+            return info.IsFloat ? WavReader.Read(fullPath).DurationSeconds : info.DurationSeconds;
         }
         catch (AudioFormatException error) when (AudioDecoder.IsUnsupportedEncoding(error))
         {
