@@ -19,7 +19,7 @@ public sealed class FfmpegDecoder(string executable = "ffmpeg")
     public AudioClip Decode(string path, double? maxSeconds, CancellationToken ct = default)
     {
         if (!File.Exists(path)) throw new AudioFormatException(path, "does not exist");
-        if (ProtectedFiles.IsProtected(path)) throw new AudioFormatException(path, "is one of the portal's store files and is never read as audio");
+        if (ProtectedFiles.IsProtected(path)) throw new AudioFormatException(path, ProtectedFiles.NotAudioProblem);
         var start = new ProcessStartInfo(Executable)
         {
             RedirectStandardOutput = true,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using PairwiseCL.Core.Audio;
+using PairwiseCL.Core.Files;
 
 namespace PairwiseCL.Core.Corpora.Importers;
 
@@ -19,6 +20,11 @@ internal sealed class UtteranceCollector(string audioRoot, IAudioDecoder? decode
     /// <remarks>A file without an audio extension is refused unopened: the portal serves corpus files to browsers.</remarks>
     public void Add(Utterance draft, string fullPath)
     {
+        if (ProtectedFiles.IsProtected(fullPath))
+        {
+            Problem(fullPath, ProtectedFiles.NotAudioProblem);
+            return;
+        }
         if (!AudioFormats.HasAudioExtension(fullPath))
         {
             Problem(fullPath, $"has the extension '{Path.GetExtension(fullPath)}', not an audio one ({string.Join(" ", AudioFormats.Extensions.Order(StringComparer.Ordinal))}); it was not imported");
