@@ -103,6 +103,17 @@ public sealed class NonFiniteSamplesTests : IDisposable
         Assert.Null((run with { History = [] }).FirstNonFinite());
     }
 
+    [Fact]
+    public void APretrainingWithANaNLoss_FailsNamingTheEpoch_InsteadOfCarryingNaNIntoTheLossCurves()
+    {
+        EpochRecord[] history = [new(1, 2.0, 1.9, null, 1e-3, 0.1), new(2, 1.5, double.PositiveInfinity, null, 1e-3, 0.1)];
+
+        var error = Assert.Throws<InvalidOperationException>(() => ProtocolRunner.ThrowIfDiverged("pre-training on all utterances", history));
+
+        Assert.Contains("pre-training on all utterances has a non-finite loss at epoch 2", error.Message);
+        ProtocolRunner.ThrowIfDiverged("finite", history[..1]);
+    }
+
     /// <summary>A view whose every feature is one value (NaN here), standing in for a view fed an extreme clip.</summary>
     private sealed class ConstantView(float value) : IFeatureView
     {
