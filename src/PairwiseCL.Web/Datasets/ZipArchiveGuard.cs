@@ -57,7 +57,28 @@ public static class ZipArchiveGuard
             return ArchiveCheck.Refused(
                 $"The archive as a whole expands {total / (double)Math.Max(1, packed):N0} times ({Bytes(packed)} packed, {Bytes(total)} unpacked; " +
                 $"limit {limits.MaxCompressionRatio:N0}); it looks like a zip bomb, nothing was extracted.");
+        if (Clash(archive.Entries.Select(e => e.FullName)) is { } clash)
+            return ArchiveCheck.Refused($"The archive {clash}; nothing was extracted.");
         return new ArchiveCheck(true, $"{files.Count:N0} files, {Bytes(total)} unpacked.", files, total);
+    }
+
+    /// <summary>
+    /// Two entries that would land on one path (a repeated name, "a/b" and "a\b", "a//b", "./a/b"), or a file
+    /// where another entry needs a folder: extraction would fail half-way. Null when every path is distinct.
+    /// </summary>
+    private static string? Clash(IEnumerable<string> names)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var segments = name.Split('/', '\\').Where(s => s is not ("" or ".")).ToArray();
+            var path = string.Join('/', segments);
+            for (var i = 1; i < segments.Length; i++) folders.Add(string.Join('/', segments[..i]));
+            if (name.EndsWith('/') || name.EndsWith('\\')) folders.Add(path);
+            else if (!files.Add(path)) return $"holds the file '{path}' twice";
+        }
+        return files.FirstOrDefault(folders.Contains) is { } both ? $"holds '{both}' both as a file and as a folder" : null;
     }
 
     /// <summary>Why an entry name could escape the extraction folder, or null when it cannot.</summary>

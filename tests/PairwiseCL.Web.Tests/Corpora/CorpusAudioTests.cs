@@ -13,7 +13,7 @@ public sealed class CorpusAudioTests(PortalFactory portal) : IClassFixture<Porta
         _ = portal.Server;
         var root = Path.Combine(portal.Folder, "audio");
         Directory.CreateDirectory(root);
-        var bytes = new byte[] { 0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4 };
+        var bytes = PairwiseCL.Web.Tests.Datasets.TestArchives.Wav(0.1);
         await File.WriteAllBytesAsync(Path.Combine(root, "a.wav"), bytes);
         var corpus = new Corpus("audio", root,
             [new Utterance("a", "a.wav", 0.1, "s1", "1", "neu"), new Utterance("gone", "gone.wav", 0.1, "s1", "1", "neu")], []);
