@@ -6,6 +6,8 @@ window.pairwiseAudio = (() => {
     let chunks = [];
     // The page that started the clip now playing, told once when it ends, is replaced or stopped.
     let listener = null;
+    // The URL of the last clip whose playback began (short clips end before anyone can look).
+    let lastStarted = null;
 
     function notifyStopped() {
         const current = listener;
@@ -34,6 +36,7 @@ window.pairwiseAudio = (() => {
             listener = page ? { page, url } : null;
             try {
                 await audio.play();
+                lastStarted = url;
             } catch (e) {
                 listener = null;
                 throw e;
@@ -46,6 +49,7 @@ window.pairwiseAudio = (() => {
         },
         // The URL of the clip playing now, or null (for tests and for pages that restore their state).
         nowPlaying: () => (player && !player.paused && !player.ended ? player.src : null),
+        lastStarted: () => lastStarted,
         stop: () => {
             if (player) player.pause();
             notifyStopped();

@@ -24,10 +24,11 @@ public sealed class LabelStateBrowserTests : IAsyncLifetime
         Directory.CreateDirectory(audio);
         string[] keys = ["c1", "c2", "c3", "c4"];
         foreach (var (key, i) in keys.Select((k, i) => (k, i)))
-            await File.WriteAllBytesAsync(Path.Combine(audio, key + ".wav"), TestArchives.Wav(0.4 + 0.1 * i, 220 + 40 * i));
+            // c1, which the grid test plays, lasts long enough for its playing state to be seen under load.
+            await File.WriteAllBytesAsync(Path.Combine(audio, key + ".wav"), TestArchives.Wav(i == 0 ? 5 : 0.4 + 0.1 * i, 220 + 40 * i));
         var corpus = new Corpus("label-state", audio,
         [
-            new Utterance("c1", "c1.wav", 0.4, "s1", "1", "neutral"),
+            new Utterance("c1", "c1.wav", 5, "s1", "1", "neutral"),
             new Utterance("c2", "c2.wav", 0.5, "s1", "1", "calm"),
             new Utterance("c3", "c3.wav", 0.6, "s2", "2", null),
             new Utterance("c4", "c4.wav", 0.7, "s2", "2", null),
@@ -93,8 +94,8 @@ public sealed class LabelStateBrowserTests : IAsyncLifetime
     }
 
     private static async Task WaitUntilPlayingAsync(IPage page, string key) =>
-        await page.WaitForFunctionAsync($"() => (window.pairwiseAudio.nowPlaying() || '').endsWith('/audio/{key}')", null,
-            new() { Timeout = BrowserPortal.Timeout });
+        await page.WaitForFunctionAsync($"() => (window.pairwiseAudio.lastStarted() || '').endsWith('/audio/{key}')", null,
+            new() { Timeout = 120_000 });
 
     private static async Task ChooseAsync(IPage page, string select, string option)
     {
