@@ -22,6 +22,9 @@ public sealed class ExperimentService(
 {
     public IReadOnlyList<string> AvailableViews => views.Available;
 
+    /// <summary>Known views that cannot run here, shown disabled with what would enable them.</summary>
+    public IReadOnlyList<UnavailableView> UnavailableViews => views.Unavailable;
+
     public Task<bool> CanLaunchAsync() => access.IsAllowedAsync(PortalPolicies.Editor);
 
     public async Task<IReadOnlyList<ExperimentSummary>> ListAsync(CancellationToken cancellationToken = default) =>
