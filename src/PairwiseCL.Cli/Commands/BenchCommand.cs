@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using PairwiseCL.Core.Analysis;
+using PairwiseCL.Core.Audio;
 using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.Corpora.Importers;
 using PairwiseCL.Core.Experiments;
@@ -10,6 +11,7 @@ using PairwiseCL.Core.Reports;
 using PairwiseCL.Core.Training;
 using PairwiseCL.Core.Views;
 using PairwiseCL.Core.Views.Cache;
+using PairwiseCL.Core.Views.Egemaps;
 using PairwiseCL.Core.Views.Extraction;
 using Spectre.Console;
 using PairwiseCL.Core.Progress;
@@ -23,7 +25,7 @@ namespace PairwiseCL.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    private static readonly string[] Sections = ["extraction", "tsne", "training", "padding", "protocol"];
+    private static readonly string[] Sections = ["extraction", "egemaps", "tsne", "training", "padding", "protocol"];
 
     public static Command Create()
     {
@@ -47,6 +49,8 @@ internal static class BenchCommand
 
             if (sections.Contains("extraction"))
                 Extraction(corpus, parse.GetValue(views)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), ct);
+            if (sections.Contains("egemaps"))
+                EgemapsProfile(emodb, ct);
             if (sections.Contains("tsne"))
                 TsneOnDigits(Path.Combine(folder, "data", "reference", "tsne"), ct);
             if (sections.Contains("training"))
@@ -81,6 +85,36 @@ internal static class BenchCommand
             }
         }
         AnsiConsole.Write(new Panel(table).Header("feature extraction over emodb-dev (cache empty, first utterance excluded)"));
+    }
+
+    /// <summary>
+    /// eGeMAPS on one thread over emodb-dev: wall time, decoding included, and where it goes per stage (a profile:
+    /// the stages are timed inside one run, so their sum is the extraction's time without decoding).
+    /// </summary>
+    private static void EgemapsProfile(string emodb, CancellationToken ct)
+    {
+        var inputs = EgemapsInputs.Resolve(emodb);
+        var extractor = new EgemapsExtractor();
+        extractor.Extract(WavReader.Read(inputs[0].AudioPath), ct); // JIT and static tables before timing
+        var times = new EgemapsStageTimes();
+        var decoding = 0.0;
+        var audio = 0.0;
+        var clock = Stopwatch.StartNew();
+        foreach (var input in inputs)
+        {
+            var start = clock.Elapsed.TotalSeconds;
+            var clip = WavReader.Read(input.AudioPath);
+            decoding += clock.Elapsed.TotalSeconds - start;
+            audio += clip.DurationSeconds;
+            extractor.Extract(clip, times, ct);
+        }
+        var wall = clock.Elapsed.TotalSeconds;
+        var table = new Table().AddColumns("stage", "s", "share");
+        table.AddRow("decode WAV", F(decoding), (decoding / wall).ToString("P0", CultureInfo.InvariantCulture));
+        foreach (var (stage, seconds) in times.Seconds)
+            table.AddRow(stage.ToString(), F(seconds), (seconds / wall).ToString("P0", CultureInfo.InvariantCulture));
+        table.AddRow("total (1 thread)", F(wall), $"{audio / wall:F0} audio s per s");
+        AnsiConsole.Write(new Panel(table).Header($"eGeMAPS over {inputs.Count} emodb-dev clips ({audio:F0} s of audio), one thread, per stage"));
     }
 
     private static void TsneOnDigits(string reference, CancellationToken ct)
