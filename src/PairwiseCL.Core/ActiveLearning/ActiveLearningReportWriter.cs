@@ -75,7 +75,7 @@ public static class ActiveLearningReportWriter
     private static ReportTable AreaTable(IReadOnlyList<CurveAreaRow> areas, IReadOnlyList<CurveRun> runs)
     {
         var budget = runs.Max(r => r.Labelled);
-        return new ReportTable("areas", $"Area under the learning curve (mean UAR over the counts; 95 % CI over the distinct curves) and the fewest labels whose mean UAR reaches {ReferenceOf(runs)}'s at {budget} clips",
+        return new ReportTable("areas", $"Area under the learning curve (mean UAR over the counts; 95 % CI over the distinct curves), its paired difference from {ReferenceOf(runs)}'s on the same fold and repeat, and the fewest labels whose mean UAR reaches {ReferenceOf(runs)}'s at {budget} clips",
             ["view", "strategy", "aulc", $"aulc − {ReferenceOf(runs)} (paired)", "labels to reach reference"],
             areas.Select(a => (IReadOnlyList<string>)[a.View, a.Strategy, MeanAndCi(a.AulcMean, a.AulcCi95),
                 a.Strategy == ReferenceOf(runs) ? "" : MeanAndCi(a.DeltaMean, a.DeltaCi95),
