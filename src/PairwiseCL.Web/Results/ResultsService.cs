@@ -65,9 +65,12 @@ public sealed class ResultsService(ExperimentRepository experiments, CurrentWork
             .Select(p => new ResultDownload(p, p))
             .ToList();
         return new ExperimentResults(summary, experiment.ConfigurationJson, content.ClassNames, rows,
-            ResultCharts.UarVersusFraction(rows), ResultCharts.Embeddings(content.Embeddings), ResultCharts.LossCurves(content.LossCurves),
-            ResultCharts.OutOfDistribution(content.Runs), content.Runs, content.Pwcca, tables,
-            ConfusionMatrices.AtLargestFraction(content.Runs, content.ClassNames, launch.Protocol.Temperature), downloads, problems);
+            ResultCharts.UarVersusFraction(rows, content.ClassNames.Count), ResultCharts.Embeddings(content.Embeddings), ResultCharts.LossCurves(content.LossCurves),
+            ResultCharts.OutOfDistribution(content.Runs, content.ClassNames.Count), content.Runs, content.Pwcca, tables,
+            ConfusionMatrices.AtLargestFraction(content.Runs, content.ClassNames, launch.Protocol.Temperature), downloads, problems)
+        {
+            Warnings = ResultWarnings.Find(rows, content.Runs, content.ClassNames.Count),
+        };
     }
 
     internal async Task<string?> FindVerifiedFileAsync(int experimentId, string relativePath, CancellationToken cancellationToken)
