@@ -71,7 +71,8 @@ public sealed class ResultsBrowserTests : IAsyncLifetime
         // A run's drill-down: losses and validation UAR per epoch.
         await page.GetByText("All 6 runs").ClickAsync();
         await page.Locator("a.pcl-run-link").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/experiments/{experimentId}/runs/0"));
+        await page.WaitForURLAsync(url => url.EndsWith($"/experiments/{experimentId}/runs/1"));
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Run 1 · "));
         var curves = page.Locator(".pcl-plot");
         await Assertions.Expect(curves.Locator(".legend .traces")).ToHaveCountAsync(3);
         await Assertions.Expect(curves.Locator(".legend")).ToContainTextAsync("validation UAR");
