@@ -45,6 +45,9 @@ public sealed class ResultsBrowserTests : IAsyncLifetime
         var uar = page.Locator(".pcl-figure", new() { Has = page.Locator(".pcl-plot[data-name=uar_vs_fraction_mel]") });
         await Assertions.Expect(uar.Locator(".main-svg .scatterlayer .trace").First).ToBeVisibleAsync();
         await Assertions.Expect(uar.Locator(".legend .traces")).ToHaveCountAsync(1);
+        // Chance level (1/classes) is drawn and labelled on the chart.
+        await Assertions.Expect(uar.Locator(".annotation-text", new() { HasText = "chance" })).ToHaveCountAsync(1);
+        await Assertions.Expect(uar.Locator(".shapelayer path")).ToHaveCountAsync(1);
         var csv = await DownloadTextAsync(page, uar.Locator("a.pcl-chart-csv"));
         Assert.Equal("uar_vs_fraction_mel.csv", csv.Name);
         var lines = csv.Text.Trim().Split('\n');
