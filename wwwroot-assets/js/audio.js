@@ -4,31 +4,55 @@ window.pairwiseAudio = (() => {
     let player = null;
     let recorder = null;
     let chunks = [];
+    // The page that started the clip now playing, told once when it ends, is replaced or stopped.
+    let listener = null;
+    // The URL of the last clip whose playback began (short clips end before anyone can look).
+    let lastStarted = null;
+
+    function notifyStopped() {
+        const current = listener;
+        listener = null;
+        if (current) current.page.invokeMethodAsync("OnPlaybackStopped", current.url).catch(() => {});
+    }
 
     function ensurePlayer() {
         if (!player) {
             player = new Audio();
             player.preload = "auto";
+            player.addEventListener("ended", notifyStopped);
         }
         return player;
     }
 
     return {
-        // Plays the clip at url from the start; resolves once playback has begun.
-        play: async (url) => {
+        // Plays the clip at url from the start; resolves once playback has begun. With page (a .NET object
+        // reference), calls its OnPlaybackStopped(url) when this clip stops playing.
+        play: async (url, page) => {
             const audio = ensurePlayer();
+            notifyStopped();
             audio.pause();
             audio.src = url;
             audio.currentTime = 0;
-            await audio.play();
+            listener = page ? { page, url } : null;
+            try {
+                await audio.play();
+                lastStarted = url;
+            } catch (e) {
+                listener = null;
+                throw e;
+            }
         },
         replay: async () => {
             const audio = ensurePlayer();
             audio.currentTime = 0;
             await audio.play();
         },
+        // The URL of the clip playing now, or null (for tests and for pages that restore their state).
+        nowPlaying: () => (player && !player.paused && !player.ended ? player.src : null),
+        lastStarted: () => lastStarted,
         stop: () => {
             if (player) player.pause();
+            notifyStopped();
         },
         // Starts recording from the default microphone; the browser asks the user for permission.
         startRecording: async () => {

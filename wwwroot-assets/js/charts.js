@@ -34,7 +34,7 @@ window.pairwiseCharts = (() => {
             element.on("plotly_click", (event) => {
                 // customdata holds the id as stored; text is its display form, encoded for Plotly.
                 const id = event.points && event.points[0] && event.points[0].customdata;
-                if (id) window.pairwiseAudio.play(audioBase + encodeURIComponent(id));
+                if (id) window.pairwiseAudio.play(audioBase + id.split('/').map(encodeURIComponent).join('/')); // as CorpusAudioEndpoints.AudioUrl
             });
         }
         element.dataset.rendered = "true";

@@ -12,8 +12,10 @@ internal static class CommandCatalog
         yield return CorporaCommand.Create();
         yield return ExtractCommand.Create();
         yield return ReproduceCommand.Create();
+        yield return ActiveLearningCommand.Create();
         yield return Wav2Vec2Command.Create();
         yield return BenchCommand.Create();
+        yield return LoadTestCommand.Create();
         yield return EgemapsCommand.Create();
         yield return EgemapsCommand.CreateParity();
     }

@@ -51,10 +51,20 @@ internal static class EgemapsCommand
         }
         var extractor = new EgemapsBatchExtractor(new EgemapsExtractor());
         var watch = Stopwatch.StartNew();
-        var results = extractor.ExtractAll(inputs, threads, cancellationToken: cancellationToken);
+        var batch = extractor.ExtractAll(inputs, threads, cancellationToken: cancellationToken);
         watch.Stop();
 
-        var names = inputs.Select(i => i.Name).ToList();
+        // Like the importers: every unusable file is named, the rest is written (exit code 0); only an input
+        // of which nothing could be extracted fails (exit code 1, no CSV).
+        foreach (var (_, problem) in batch.Failed)
+            AnsiConsole.MarkupLineInterpolated($"[yellow]skipped {problem}[/]");
+        if (batch.Extracted.Count == 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]None of the {inputs.Count} file(s) in {input} could be extracted; no CSV was written.[/]");
+            return 1;
+        }
+        var names = batch.Extracted.Select(e => e.Input.Name).ToList();
+        var results = batch.Extracted.Select(e => e.Result).ToList();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         OpenSmileCsv.WriteFunctionals(output, names, results.Select(r => r.Functionals).ToList());
         if (lldFolder is not null)
@@ -65,8 +75,9 @@ internal static class EgemapsCommand
         }
 
         var audio = results.Sum(r => r.DurationSeconds);
+        var skipped = batch.Failed.Count == 0 ? "" : $", {batch.Failed.Count} file(s) skipped";
         AnsiConsole.MarkupLineInterpolated(
-            $"{results.Count} utterances, {audio:F1} s of audio in {watch.Elapsed.TotalSeconds:F2} s wall with {threads} thread(s): [green]{audio / watch.Elapsed.TotalSeconds:F0} audio s per wall s[/] -> {output}");
+            $"{results.Count} utterances{skipped}, {audio:F1} s of audio in {watch.Elapsed.TotalSeconds:F2} s wall with {threads} thread(s): [green]{audio / watch.Elapsed.TotalSeconds:F0} audio s per wall s[/] -> {output}");
         return 0;
     }
 

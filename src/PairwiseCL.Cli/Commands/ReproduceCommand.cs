@@ -69,18 +69,12 @@ internal static class ReproduceCommand
             configuration = configuration.WithPadding(ParsePadding(parse.GetValue(padding)!));
             configuration.Validate();
 
-            var extractor = new FeatureExtractor(new FeatureCache(settings.FeatureCachePath));
-            var featureViews = configuration.Views.Select(v => FeatureViewCatalog.Create(v, settings.Wav2Vec2.For(configuration.Padding))).ToList();
-            var (usable, features, failures) = ConsoleProgress.Run("features", progress => ProtocolFeatures.Extract(extractor, corpus, featureViews,
-                new InlineProgress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, p.View))), ct));
-            foreach (var failure in failures) AnsiConsole.MarkupLine($"[yellow]left out[/] {Markup.Escape(failure.Message)}");
+            var (usable, features, featureViews) = CliFeatures.Extract(settings, corpus, configuration.Views, configuration.Padding, "features", ct);
             corpus = usable;
             var input = new ProtocolInput(corpus, fineTuneLabels, features, featureViews.ToDictionary(v => v.Name, v => v.ConfigurationKey));
             if (extra is not null)
             {
-                var (extraUsable, extraFeatures, extraFailures) = ConsoleProgress.Run("pre-training corpus features", progress =>
-                    ProtocolFeatures.Extract(extractor, extra, featureViews, new InlineProgress<ExtractionProgress>(p => progress.Report((p.Done, p.Total, p.View))), ct));
-                foreach (var failure in extraFailures) AnsiConsole.MarkupLine($"[yellow]left out[/] {Markup.Escape(failure.Message)}");
+                var (extraUsable, extraFeatures, _) = CliFeatures.Extract(settings, extra, configuration.Views, configuration.Padding, "pre-training corpus features", ct);
                 input = input with { AdditionalPretraining = new AdditionalPretraining(extraUsable, extraFeatures) };
             }
 
@@ -169,7 +163,7 @@ internal static class ReproduceCommand
         AnsiConsole.Write(table);
     }
 
-    private static List<string> List(string text) =>
+    internal static List<string> List(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     private static List<double> Numbers(string text, string option) =>

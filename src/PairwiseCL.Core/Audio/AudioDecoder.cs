@@ -12,32 +12,39 @@ public sealed class AudioDecoder(FfmpegDecoder? ffmpeg = null) : IAudioDecoder
     public static AudioDecoder Default { get; } = new();
 
     /// <summary>Decides by content, not extension: misnamed files are common in collected corpora.</summary>
-    public AudioClip Decode(string path, CancellationToken ct = default)
+    public AudioClip Decode(string path, CancellationToken ct = default) => Decode(path, maxSeconds: null, ct);
+
+    /// <summary>WAV samples cost what the file's bytes cost; ffmpeg is told to stop after <paramref name="maxSeconds"/>.</summary>
+    public AudioClip Decode(string path, double maxSeconds, CancellationToken ct = default) => Decode(path, (double?)maxSeconds, ct);
+
+    private AudioClip Decode(string path, double? maxSeconds, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         if (WavReader.IsWavFile(path))
         {
             try
             {
-                return WavReader.Read(path);
+                var clip = WavReader.Read(path);
+                return maxSeconds is { } seconds ? clip.FirstSeconds(seconds) : clip;
             }
             catch (AudioFormatException wavError) when (IsUnsupportedEncoding(wavError))
             {
-                return DecodeWithFfmpegOrExplain(path, wavError, ct);
+                return DecodeWithFfmpegOrExplain(path, wavError, maxSeconds, ct);
             }
         }
-        if (new FileInfo(path).Length == 0) throw new AudioFormatException(path, "is empty (0 bytes)");
-        return _ffmpeg.Decode(path, ct);
+        // Stubs and non-audio files are refused here, without starting a process per file.
+        if (AudioSignature.Problem(path) is { } problem) throw new AudioFormatException(path, problem);
+        return _ffmpeg.Decode(path, maxSeconds, ct);
     }
 
     internal static bool IsUnsupportedEncoding(AudioFormatException error) =>
         error.Problem.StartsWith(WavReader.UnsupportedEncodingProblem, StringComparison.Ordinal);
 
-    private AudioClip DecodeWithFfmpegOrExplain(string path, AudioFormatException wavError, CancellationToken ct)
+    private AudioClip DecodeWithFfmpegOrExplain(string path, AudioFormatException wavError, double? maxSeconds, CancellationToken ct)
     {
         try
         {
-            return _ffmpeg.Decode(path, ct);
+            return _ffmpeg.Decode(path, maxSeconds, ct);
         }
         catch (AudioFormatException ffmpegError)
         {

@@ -13,10 +13,13 @@ public sealed class FfmpegDecoder(string executable = "ffmpeg")
 {
     public string Executable { get; } = executable;
 
-    public AudioClip Decode(string path, CancellationToken ct = default)
+    public AudioClip Decode(string path, CancellationToken ct = default) => Decode(path, maxSeconds: null, ct);
+
+    /// <param name="maxSeconds">when set, ffmpeg stops after that much audio (-t): a highly compressed file cannot make it decode hours</param>
+    public AudioClip Decode(string path, double? maxSeconds, CancellationToken ct = default)
     {
         if (!File.Exists(path)) throw new AudioFormatException(path, "does not exist");
-        if (ProtectedFiles.IsProtected(path)) throw new AudioFormatException(path, "is one of the portal's store files and is never read as audio");
+        if (ProtectedFiles.IsProtected(path)) throw new AudioFormatException(path, ProtectedFiles.NotAudioProblem);
         var start = new ProcessStartInfo(Executable)
         {
             RedirectStandardOutput = true,
@@ -24,8 +27,14 @@ public sealed class FfmpegDecoder(string executable = "ffmpeg")
             UseShellExecute = false,
         };
         foreach (var argument in new[] { "-nostdin", "-hide_banner", "-loglevel", "error", "-i", Path.GetFullPath(path),
-                     "-vn", "-map", "0:a:0", "-c:a", "pcm_f32le", "-f", "wav", "pipe:1" })
+                     "-vn", "-map", "0:a:0", "-c:a", "pcm_f32le", "-f", "wav" })
             start.ArgumentList.Add(argument);
+        if (maxSeconds is { } seconds)
+        {
+            start.ArgumentList.Add("-t");
+            start.ArgumentList.Add(seconds.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        start.ArgumentList.Add("pipe:1");
 
         Process process;
         try

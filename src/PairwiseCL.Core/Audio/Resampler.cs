@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using MathNet.Numerics;
@@ -16,7 +15,8 @@ namespace PairwiseCL.Core.Audio;
 /// The filter is tabulated once per rate pair as a polyphase bank: one row of taps for every distinct
 /// fractional input position (toRate / gcd rows). Rate pairs that would need more than
 /// <see cref="MaxExactPhases"/> rows (odd rates such as 44,111 Hz) use that many rows and interpolate
-/// linearly between neighbouring rows.
+/// linearly between neighbouring rows. The tables of recently used rate pairs are kept in a cache bounded
+/// by count and bytes (a filter for an odd high rate holds megabytes; one per distinct rate grew without end).
 /// </remarks>
 public static class Resampler
 {
@@ -25,7 +25,13 @@ public static class Resampler
     private const double TransitionFraction = 0.05;
     internal const int MaxExactPhases = 1024;
 
-    private static readonly ConcurrentDictionary<(int From, int To), PolyphaseFilter> Filters = new();
+    internal const int MaxCachedFilters = 32;
+    internal const long MaxCachedFilterBytes = 64L * 1024 * 1024;
+
+    private static readonly BoundedCache<(int From, int To), PolyphaseFilter> Filters = new(MaxCachedFilters, MaxCachedFilterBytes, f => f.Bytes);
+
+    /// <summary>Filters held now, and their bytes (for tests of the bound).</summary>
+    internal static (int Count, long Bytes) CachedFilters => (Filters.Count, Filters.Bytes);
 
     public static float[] Resample(float[] samples, int fromRate, int toRate)
     {
@@ -56,6 +62,8 @@ public static class Resampler
             _phases = phases;
             _table = table;
         }
+
+        public long Bytes => (long)_table.Length * sizeof(float);
 
         public static PolyphaseFilter Design(int fromRate, int toRate)
         {

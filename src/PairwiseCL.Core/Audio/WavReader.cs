@@ -16,6 +16,9 @@ public static class WavReader
     /// <summary>How <see cref="AudioFormatException.Problem"/> starts for a valid WAV in an encoding this reader does not decode (mu-law, ADPCM, ...).</summary>
     public const string UnsupportedEncodingProblem = "uses an unsupported WAV encoding";
 
+    /// <summary>How <see cref="AudioFormatException.Problem"/> starts for a float WAV holding NaN or infinite samples.</summary>
+    public const string NonFiniteSampleProblem = "holds a NaN or infinite sample";
+
     public static AudioClip Read(string path)
     {
         byte[] bytes;
@@ -40,7 +43,7 @@ public static class WavReader
         {
             using var stream = ProtectedFiles.OpenRead(path, 4096, FileOptions.SequentialScan);
             var layout = ReadLayout(stream, path);
-            return new WavInfo(layout.Format.SampleRate, layout.Format.Channels, layout.Format.BitsPerSample, layout.Frames);
+            return new WavInfo(layout.Format.SampleRate, layout.Format.Channels, layout.Format.BitsPerSample, layout.Frames, layout.Format.Encoding == FormatFloat);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -73,7 +76,7 @@ public static class WavReader
         using var stream = new MemoryStream(bytes, writable: false);
         var layout = ReadLayout(stream, nameForErrors);
         var data = bytes.AsSpan((int)layout.DataOffset, (int)(layout.Frames * layout.Format.BlockAlign));
-        return new AudioClip(DecodeMono(data, layout.Format, (int)layout.Frames), layout.Format.SampleRate);
+        return new AudioClip(DecodeMono(data, layout.Format, (int)layout.Frames, nameForErrors), layout.Format.SampleRate);
     }
 
     private sealed record WavFormat(ushort Encoding, int Channels, int SampleRate, int BitsPerSample, int BlockAlign);
@@ -134,7 +137,7 @@ public static class WavReader
     {
         var encoding = BinaryPrimitives.ReadUInt16LittleEndian(fmt);
         var channels = BinaryPrimitives.ReadUInt16LittleEndian(fmt[2..]);
-        var rate = (int)BinaryPrimitives.ReadUInt32LittleEndian(fmt[4..]);
+        var rate = BinaryPrimitives.ReadUInt32LittleEndian(fmt[4..]);
         var bits = BinaryPrimitives.ReadUInt16LittleEndian(fmt[14..]);
         if (encoding == FormatExtensible)
         {
@@ -142,7 +145,7 @@ public static class WavReader
             encoding = BinaryPrimitives.ReadUInt16LittleEndian(fmt[24..]); // first two bytes of the sub-format GUID
         }
         if (channels == 0) throw new AudioFormatException(name, "declares 0 channels");
-        if (rate <= 0) throw new AudioFormatException(name, $"declares an invalid sample rate {rate}");
+        if (rate > int.MaxValue || !SupportedSampleRates.Contains((int)rate)) throw new AudioFormatException(name, SupportedSampleRates.Problem(rate));
         var supported = (encoding, bits) switch
         {
             (FormatPcm, 8 or 16 or 24 or 32) => true,
@@ -152,10 +155,11 @@ public static class WavReader
         if (!supported)
             throw new AudioFormatException(name, $"{UnsupportedEncodingProblem} (format tag {encoding}, {bits} bits); supported: PCM 8/16/24/32-bit and IEEE float 32/64-bit");
         // The header's block-align field is wrong in some writers' output; the layout follows from the rest.
-        return new WavFormat(encoding, channels, rate, bits, channels * bits / 8);
+        return new WavFormat(encoding, channels, (int)rate, bits, channels * bits / 8);
     }
 
-    private static float[] DecodeMono(ReadOnlySpan<byte> data, WavFormat f, int frames)
+    /// <exception cref="AudioFormatException">A float sample is NaN or infinite (or the mix overflows a float).</exception>
+    private static float[] DecodeMono(ReadOnlySpan<byte> data, WavFormat f, int frames, string name)
     {
         var mono = new float[frames];
         var bytesPerSample = f.BitsPerSample / 8;
@@ -167,6 +171,9 @@ public static class WavReader
             for (var c = 0; c < f.Channels; c++)
                 sum += ReadSample(frame.Slice(c * bytesPerSample, bytesPerSample), f);
             mono[i] = (float)(sum * scale);
+            // Only float encodings can hold them; NaN would poison features, checkpoints and JSON results.
+            if (f.Encoding == FormatFloat && !float.IsFinite(mono[i]))
+                throw new AudioFormatException(name, $"{NonFiniteSampleProblem} at {(double)i / f.SampleRate:0.###} s (sample {i:N0})");
         }
         return mono;
     }

@@ -47,22 +47,41 @@ public sealed record ProtocolConfiguration(
         views, MethodNames.All, [10, 25, 100], 2, 0.5, [0.5], false, true,
         new PretrainingConfig(MaxEpochs: 20, Patience: 8), new FineTuningConfig(MaxEpochs: 25, Patience: 8), ModelArchitecture.Paper);
 
+    /// <summary>Throws with every problem of <see cref="Problems"/> in one message, when there is any.</summary>
     public void Validate()
     {
-        if (Views.Count < 2 && Methods.Any(MethodNames.NeedsPretraining))
-            throw new ArgumentException($"Pairwise-CL pre-training needs at least two views; got {string.Join(", ", Views)}.");
-        if (Views.Distinct().Count() != Views.Count) throw new ArgumentException($"Views repeat: {string.Join(", ", Views)}.");
-        var unknown = Methods.Where(m => !MethodNames.All.Contains(m)).ToList();
-        if (unknown.Count > 0) throw new ArgumentException($"Unknown method(s) {string.Join(", ", unknown)}; known: {string.Join(", ", MethodNames.All)}.");
-        if (Methods.Count == 0) throw new ArgumentException("Name at least one method.");
-        if (FractionsPercent.Count == 0 || FractionsPercent.Any(f => !(f > 0 && f <= 100)))
-            throw new ArgumentException($"Label fractions must lie in (0, 100] percent; got {string.Join(", ", FractionsPercent)}.");
-        if (Repeats is < 1 or > 1000) throw new ArgumentException($"Repeats must be between 1 and 1000; got {Repeats}.");
-        if (Pretraining.Padding != FineTuning.Padding)
-            throw new ArgumentException($"Pre-training and fine-tuning must batch the same way; got {Pretraining.Padding} and {FineTuning.Padding}.");
-        if (!(Temperature > 0) || TemperatureGrid.Any(t => !(t > 0)))
-            throw new ArgumentException($"Temperatures must be positive; got {Temperature} and {string.Join(", ", TemperatureGrid)}.");
+        var problems = Problems();
+        if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems));
     }
+
+    /// <summary>Everything wrong with this configuration, one plain sentence per problem; empty when it can run.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (Views.Count < 2 && Methods.Any(MethodNames.NeedsPretraining))
+            problems.Add(Views.Count == 0
+                ? "Choose two views: Pairwise-CL pre-training needs two, and none is chosen."
+                : $"Choose a second view: Pairwise-CL pre-training needs two, and only {Views[0]} is chosen.");
+        var repeated = Views.GroupBy(v => v).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (repeated.Count > 0) problems.Add($"Each view may be chosen once; {string.Join(", ", repeated)} is chosen more than once.");
+        var unknown = Methods.Where(m => !MethodNames.All.Contains(m)).ToList();
+        if (unknown.Count > 0) problems.Add($"Unknown method(s) {string.Join(", ", unknown)}; known: {string.Join(", ", MethodNames.All)}.");
+        if (Methods.Count == 0) problems.Add("Choose at least one method.");
+        var badFractions = FractionsPercent.Where(f => !(f > 0 && f <= 100)).Distinct().ToList();
+        if (FractionsPercent.Count == 0) problems.Add("Give at least one label fraction (a percentage above 0 and at most 100).");
+        else if (badFractions.Count > 0)
+            problems.Add($"Label fractions are percentages above 0 and at most 100; {Listed(badFractions)} {(badFractions.Count == 1 ? "is" : "are")} not.");
+        if (Repeats is < 1 or > 1000) problems.Add($"Repeats per fraction must be between 1 and 1000; {Repeats} is not.");
+        if (Pretraining.Padding != FineTuning.Padding)
+            problems.Add($"Pre-training and fine-tuning must batch the same way; they use {Pretraining.Padding} and {FineTuning.Padding}.");
+        var badTemperatures = TemperatureGrid.Prepend(Temperature).Where(t => !(t > 0)).Distinct().ToList();
+        if (badTemperatures.Count > 0)
+            problems.Add($"Temperatures (tau) must be above 0; {Listed(badTemperatures)} {(badTemperatures.Count == 1 ? "is" : "are")} not.");
+        return problems;
+    }
+
+    private static string Listed(IEnumerable<double> values) =>
+        string.Join(" and ", values.Select(v => v.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>The batch padding of pre-training and fine-tuning (<see cref="WithPadding"/> sets both).</summary>
     [JsonIgnore]

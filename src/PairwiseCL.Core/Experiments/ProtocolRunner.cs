@@ -83,6 +83,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                         Path.Combine(folder, "checkpoints", $"fold{fold.Index}-{set}-tau{tau}"),
                         tracker.Epochs(), cancellationToken);
                     pretrained[(set, tau)] = result;
+                    ThrowIfDiverged($"pre-training on {set} utterances at tau {tau} (fold {fold.Index})", result.History);
                     if (fold.Index == 0 && set == PretrainedOnAll && tau == configuration.Temperature)
                         lossCurves.Add(new LossCurve($"pre-training, tau {tau}", result.History.Select(h => h.TrainLoss).ToArray(), result.History.Select(h => h.ValidationLoss).ToArray()));
                     tracker.Advance(plan.PretrainingUnits, "");
@@ -225,8 +226,21 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         catch (JsonException) { return null; } // a run interrupted while saving is simply run again
     }
 
-    private static void Save(string path, RunResult run)
+    /// <exception cref="InvalidOperationException">A loss is NaN or infinite: its curve would carry NaN into the report.</exception>
+    internal static void ThrowIfDiverged(string training, IEnumerable<EpochRecord> history)
     {
+        if (history.FirstOrDefault(h => !double.IsFinite(h.TrainLoss) || !double.IsFinite(h.ValidationLoss)) is { } epoch)
+            throw new InvalidOperationException($"The {training} has a non-finite loss at epoch {epoch.Epoch}: training diverged, and result files "
+                + "never hold NaN or infinity. Check the corpus for clips with extreme sample values.");
+    }
+
+    /// <exception cref="InvalidOperationException">The run holds a NaN or infinity (training diverged): it is not written.</exception>
+    internal static void Save(string path, RunResult run)
+    {
+        if (run.FirstNonFinite() is { } value)
+            throw new InvalidOperationException(
+                $"The {run.View}/{run.Method} run at {run.FractionPercent}% labels (fold {run.Fold}, repeat {run.Repeat}) has a non-finite {value}: "
+                + "training diverged, and result files never hold NaN or infinity. Check the corpus for clips with extreme sample values.");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(run, Json));

@@ -28,4 +28,21 @@ public sealed record RunResult(
 {
     /// <summary>Per-epoch training loss, validation loss and validation UAR, for the run's drill-down curves.</summary>
     public IReadOnlyList<Training.EpochRecord> History { get; init; } = [];
+
+    /// <summary>The first NaN or infinite number the run holds, in words, or null when all are finite (result files must never hold one).</summary>
+    public string? FirstNonFinite()
+    {
+        IEnumerable<(string, double)> values = new (string, double)[]
+            {
+                ("fraction", FractionPercent), ("temperature", Temperature), ("UAR", Uar), ("WA", Wa),
+                ("best validation UAR", BestValidationUar), ("training seconds", TrainingSeconds),
+            }
+            .Concat(PerClassRecall.Select((r, i) => ($"recall of class {i}", r)))
+            .Concat(History.SelectMany(e => new[]
+            {
+                ($"training loss at epoch {e.Epoch}", e.TrainLoss), ($"validation loss at epoch {e.Epoch}", e.ValidationLoss),
+                ($"validation UAR at epoch {e.Epoch}", e.ValidationUar ?? 0), ($"learning rate at epoch {e.Epoch}", e.LearningRate),
+            }));
+        return values.FirstOrDefault(v => !double.IsFinite(v.Item2)).Item1;
+    }
 }

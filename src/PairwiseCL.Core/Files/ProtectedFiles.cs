@@ -23,6 +23,9 @@ public static class ProtectedFiles
         foreach (var suffix in Companions) Paths.TryAdd(full + suffix, 0);
     }
 
+    /// <summary>Why a store file named as audio is refused (it is never opened).</summary>
+    public const string NotAudioProblem = "is one of the portal's store files and is never read as audio";
+
     public static bool IsProtected(string path)
     {
         if (Paths.IsEmpty) return false;

@@ -70,6 +70,24 @@ public sealed class EmotionPredictor : IDisposable
     public EmotionPrediction Predict(string audioPath, CancellationToken cancellationToken = default) =>
         Predict(_decoder.Decode(audioPath, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Classifies the clip's first <paramref name="maxSeconds"/>; a longer clip is cut there before it is
+    /// resampled, so the work is bounded by the limit, not by the length the file declares
+    /// (<see cref="EmotionPrediction.TrimmedToSeconds"/> says so).
+    /// </summary>
+    /// <exception cref="AudioFormatException">The file is not audio the decoder can read.</exception>
+    public EmotionPrediction Predict(string audioPath, double maxSeconds, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSeconds);
+        // A second more than the limit tells a clip that is longer from one that is exactly as long.
+        var decoded = _decoder.Decode(audioPath, maxSeconds + 1, cancellationToken);
+        var trimmed = decoded.DurationSeconds > maxSeconds;
+        var prediction = Predict(trimmed ? decoded.FirstSeconds(maxSeconds) : decoded, cancellationToken);
+        if (prediction.Probabilities.Values.Any(p => !double.IsFinite(p)))
+            throw new AudioFormatException(audioPath, "gives the model no finite probabilities (are its samples far outside -1 to 1?)");
+        return trimmed ? prediction with { TrimmedToSeconds = maxSeconds } : prediction;
+    }
+
     public EmotionPrediction Predict(AudioClip clip, CancellationToken cancellationToken = default)
     {
         var prepared = Resampler.Resample(clip, _view.SampleRate);

@@ -33,15 +33,19 @@ public sealed class ApiTokenRepository(IDbContextFactory<PortalDbContext> contex
     }
 
     /// <summary>The owner (id and e-mail) of an unrevoked token, recording the use; null for an unknown or revoked one.</summary>
+    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
     public async Task<(string UserId, string Email)?> UseAsync(string tokenHash, DateTime now, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var owner = await db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == tokenHash && t.RevokedAtUtc == null)
-            .Select(t => new { t.Id, t.UserId, Email = t.User!.Email ?? t.User.UserName ?? t.UserId })
+            .Select(t => new { t.Id, t.UserId, t.LastUsedAtUtc, Email = t.User!.Email ?? t.User.UserName ?? t.UserId })
             .FirstOrDefaultAsync(cancellationToken);
         if (owner is null) return null;
-        await db.ApiTokens.Where(t => t.Id == owner.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAtUtc, now), cancellationToken);
+        // "Last used" to the minute: a write (and a WAL commit) on every API request made them queue behind each other under load.
+        if (owner.LastUsedAtUtc is not { } last || now - last >= LastUsedResolution)
+            await db.ApiTokens.Where(t => t.Id == owner.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAtUtc, now), cancellationToken);
         return (owner.UserId, owner.Email);
     }
 }

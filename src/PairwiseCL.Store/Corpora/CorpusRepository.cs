@@ -78,16 +78,36 @@ public sealed class CorpusRepository(
                 Utterances = g.Count(),
                 Speakers = g.Select(u => u.Speaker).Distinct().Count(),
                 Sessions = g.Select(u => u.Session).Distinct().Count(),
-                Labels = g.Where(u => u.Label != null).Select(u => u.Label).Distinct().Count(),
                 Duration = g.Sum(u => u.DurationSeconds),
             })
             .ToDictionaryAsync(x => x.CorpusId, cancellationToken);
+        var labels = await LabelCountsAsync(db, ids, cancellationToken);
         return corpora
             .Select(c => counts.TryGetValue(c.Id, out var n)
-                ? new CorpusSummary(c.Id, c.Name, c.AudioRoot, n.Utterances, n.Speakers, n.Sessions, n.Labels, n.Duration, c.ImportedAtUtc)
+                ? new CorpusSummary(c.Id, c.Name, c.AudioRoot, n.Utterances, n.Speakers, n.Sessions, labels.GetValueOrDefault(c.Id), n.Duration, c.ImportedAtUtc)
                 : new CorpusSummary(c.Id, c.Name, c.AudioRoot, 0, 0, 0, 0, 0, c.ImportedAtUtc))
             .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
+    }
+
+    /// <summary>
+    /// Labels per corpus as every page shows them: the classes of its first label set that its clips carry,
+    /// after merges (a class merged into another no longer counts); distinct recorded labels without a set.
+    /// </summary>
+    private static async Task<Dictionary<int, int>> LabelCountsAsync(PortalDbContext db, List<int> ids, CancellationToken cancellationToken)
+    {
+        var recorded = await db.Utterances.AsNoTracking()
+            .Where(u => ids.Contains(u.CorpusId) && u.Label != null)
+            .Select(u => new { u.CorpusId, u.Label }).Distinct()
+            .ToListAsync(cancellationToken);
+        var firstSets = (await db.LabelSets.AsNoTracking().Where(l => ids.Contains(l.CorpusId)).ToListAsync(cancellationToken))
+            .GroupBy(l => l.CorpusId)
+            .ToDictionary(g => g.Key, g => CorpusMapper.ToCore(g.OrderBy(l => l.Ordinal).First()));
+        return recorded.GroupBy(r => r.CorpusId).ToDictionary(
+            g => g.Key,
+            g => firstSets.TryGetValue(g.Key, out var set)
+                ? g.Select(r => set.Map(r.Label)).OfType<string>().Distinct().Count()
+                : g.Count());
     }
 
     /// <summary>Loads a stored corpus back in its imported order, or null when there is none with that id in the workspace.</summary>

@@ -168,7 +168,7 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, 
         return await db.Jobs.AsNoTracking()
             .Where(j => j.WorkspaceId == null || j.WorkspaceId == workspaceId)
             .OrderByDescending(j => j.Id).Take(take)
-            .Select(j => new JobSummary(j.Id, j.Kind, j.State, j.Device, j.Attempts, j.ProgressJson, j.Error, j.CancelRequested, j.CreatedAtUtc, j.StartedAtUtc, j.FinishedAtUtc))
+            .Select(j => new JobSummary(j.Id, j.Kind, j.State, j.Device, j.Attempts, j.ProgressJson, j.Error, j.CancelRequested, j.CreatedAtUtc, j.StartedAtUtc, j.FinishedAtUtc, j.PayloadJson))
             .ToListAsync(cancellationToken);
     }
 

@@ -14,4 +14,5 @@ public sealed record JobSummary(
     bool CancelRequested,
     DateTime CreatedAtUtc,
     DateTime? StartedAtUtc,
-    DateTime? FinishedAtUtc);
+    DateTime? FinishedAtUtc,
+    string PayloadJson = "{}");

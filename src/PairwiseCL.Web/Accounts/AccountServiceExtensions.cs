@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using PairwiseCL.Store;
 using PairwiseCL.Store.Entities;
 using PairwiseCL.Web.ApiTokens;
@@ -52,12 +52,17 @@ public static class AccountServiceExtensions
     /// <summary>Sign-out is a POST with an anti-forgery token, so another site cannot sign a user out.</summary>
     public static void MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/Account/Logout", async (HttpContext http, SignInManager<PortalUser> signInManager, UserManager<PortalUser> users, [FromForm] string? returnUrl) =>
+        app.MapPost("/Account/Logout", async Task<IResult> (HttpContext http, SignInManager<PortalUser> signInManager, UserManager<PortalUser> users) =>
         {
+            // Checked here, not by form binding: a [FromForm] parameter on a request whose token failed threw (500).
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+                return TypedResults.Problem("Signing out needs the anti-forgery token of a portal page; use Sign out in the portal's menu.",
+                    statusCode: StatusCodes.Status400BadRequest);
+            var returnUrl = http.Request.HasFormContentType ? (string?)(await http.Request.ReadFormAsync(http.RequestAborted))["returnUrl"] : null;
             // A new security stamp invalidates every cookie issued before, including a copy someone captured.
             if (await users.GetUserAsync(http.User) is { } user) await users.UpdateSecurityStampAsync(user);
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(LocalUrl.OrRoot(returnUrl));
-        }).AllowAnonymous();
+        }).AllowAnonymous().WithMetadata(new RequireAntiforgeryTokenAttribute()); // no form parameter adds it any more
     }
 }

@@ -37,12 +37,14 @@ public static class ExperimentsApi
         return TypedResults.Ok(await experiments.ListAsync(cancellationToken));
     }
 
-    private static async Task<Results<Created<LaunchResult>, ValidationProblem, ForbidHttpResult>> LaunchAsync(
+    private static async Task<Results<Created<LaunchResult>, ValidationProblem, ForbidHttpResult, JsonHttpResult<LaunchResult>>> LaunchAsync(
         ExperimentDraft draft, HttpContext http, ExperimentService experiments, CancellationToken cancellationToken)
     {
         BindUser(http);
         var result = await experiments.LaunchAsync(draft, cancellationToken);
         if (result.Forbidden) return TypedResults.Forbid();
+        // 507 Insufficient Storage: the request was fine, the server could not store it (not a 500, and with the reason).
+        if (result.DiskFull) return TypedResults.Json(result, statusCode: StatusCodes.Status507InsufficientStorage);
         if (!result.Launched)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["experiment"] = [.. result.Problems] });
         return TypedResults.Created($"/experiments/{result.ExperimentId}", result);

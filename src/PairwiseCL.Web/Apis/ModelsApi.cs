@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using PairwiseCL.Web.Authorization;
 using PairwiseCL.Web.TryIt;
 
@@ -15,7 +16,8 @@ public static class ModelsApi
         var api = app.MapGroup("/api/experiments/{experimentId:int}/models").RequireAuthorization(PortalPolicies.Viewer).DisableCookieRedirect();
         api.MapGet("", ListAsync);
         // Scripts post without a form token; CrossSiteRequestGuard refuses a signed-in browser's post from another site.
-        api.MapPost("{model}/predict", PredictAsync).DisableAntiforgery();
+        api.MapPost("{model}/predict", PredictAsync).DisableAntiforgery()
+            .WithUploadLimit(app.Services.GetRequiredService<IOptions<TryItOptions>>().Value.MaxClipBytes);
         api.MapGet("{model}/download", DownloadAsync);
         return api;
     }
@@ -27,16 +29,17 @@ public static class ModelsApi
     private static async Task<Results<Ok<IReadOnlyList<ModelSummary>>, NotFound>> ListAsync(int experimentId, ModelService models, CancellationToken cancellationToken) =>
         await models.ListAsync(experimentId, cancellationToken) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<PredictionResponse>, NotFound<ProblemResponse>, BadRequest<ProblemResponse>>> PredictAsync(
-        int experimentId, string model, HttpRequest request, ModelService models, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PredictionResponse>, NotFound<ProblemResponse>, BadRequest<ProblemResponse>, JsonHttpResult<ProblemResponse>>> PredictAsync(
+        int experimentId, string model, HttpRequest request, ModelService models, IOptions<TryItOptions> limits, CancellationToken cancellationToken)
     {
-        var (file, problem) = await UploadedFile.ReadAsync(request, "audio", "clip", cancellationToken);
+        var (file, problem, tooLarge) = await UploadedFile.ReadAsync(request, "audio", "clip", limits.Value.MaxClipBytes, cancellationToken);
+        if (tooLarge) return TypedResults.Json(new ProblemResponse(problem!), statusCode: StatusCodes.Status413PayloadTooLarge);
         if (file is null) return TypedResults.BadRequest(new ProblemResponse(problem!));
         await using var clip = file.OpenReadStream();
         var outcome = await models.PredictAsync(experimentId, model, clip, cancellationToken);
         if (outcome.NotFound) return TypedResults.NotFound(new ProblemResponse(outcome.Problem!));
         if (outcome.Prediction is not { } prediction) return TypedResults.BadRequest(new ProblemResponse(outcome.Problem!));
-        return TypedResults.Ok(new PredictionResponse(outcome.Model, prediction.Probabilities, prediction.Predicted));
+        return TypedResults.Ok(new PredictionResponse(outcome.Model, prediction.Probabilities, prediction.Predicted, outcome.Note));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(int experimentId, string model, ModelService models, CancellationToken cancellationToken) =>
@@ -44,8 +47,8 @@ public static class ModelsApi
             ? TypedResults.File(zip, "application/zip", $"experiment-{experimentId}-{model}.zip")
             : TypedResults.NotFound();
 
-    /// <summary>The JSON answer of the predict endpoint.</summary>
-    public sealed record PredictionResponse(string Model, IReadOnlyDictionary<string, double> Probabilities, string Predicted);
+    /// <summary>The JSON answer of the predict endpoint; <see cref="Note"/> says when only the clip's first seconds were classified.</summary>
+    public sealed record PredictionResponse(string Model, IReadOnlyDictionary<string, double> Probabilities, string Predicted, string? Note = null);
 
     /// <summary>Why a request was refused.</summary>
     public sealed record ProblemResponse(string Error);

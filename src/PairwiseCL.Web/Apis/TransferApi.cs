@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using PairwiseCL.Web.Datasets;
 using PairwiseCL.Web.Authorization;
 using PairwiseCL.Web.Transfer;
 
@@ -15,17 +17,19 @@ public static class TransferApi
         var api = app.MapGroup("/api/experiments").RequireAuthorization(PortalPolicies.Viewer).DisableCookieRedirect();
         api.MapGet("{experimentId:int}/export", ExportAsync);
         // Scripts post without a form token; CrossSiteRequestGuard refuses a signed-in browser's post from another site.
-        api.MapPost("import", ImportAsync).RequireAuthorization(PortalPolicies.Editor).DisableAntiforgery();
+        api.MapPost("import", ImportAsync).RequireAuthorization(PortalPolicies.Editor).DisableAntiforgery()
+            .WithUploadLimit(app.Services.GetRequiredService<IOptions<DatasetOptions>>().Value.MaxUploadBytes);
         return api;
     }
 
     public static string ExportUrl(int experimentId) => $"api/experiments/{experimentId}/export";
 
-    private static async Task<Results<Created<ImportOutcome>, BadRequest<ImportOutcome>, ForbidHttpResult>> ImportAsync(
-        HttpRequest request, ExperimentImporter importer, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ImportOutcome>, BadRequest<ImportOutcome>, JsonHttpResult<ImportOutcome>, ForbidHttpResult>> ImportAsync(
+        HttpRequest request, ExperimentImporter importer, IOptions<DatasetOptions> limits, CancellationToken cancellationToken)
     {
         ExperimentsApi.BindUser(request.HttpContext);
-        var (file, problem) = await UploadedFile.ReadAsync(request, "archive", "archive", cancellationToken);
+        var (file, problem, tooLarge) = await UploadedFile.ReadAsync(request, "archive", "archive", limits.Value.MaxUploadBytes, cancellationToken);
+        if (tooLarge) return TypedResults.Json(ImportOutcome.Refused(problem!), statusCode: StatusCodes.Status413PayloadTooLarge);
         if (file is null) return TypedResults.BadRequest(ImportOutcome.Refused(problem!));
         await using var upload = file.OpenReadStream();
         var outcome = await importer.ImportAsync(upload, cancellationToken);

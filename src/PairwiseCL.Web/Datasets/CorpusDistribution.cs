@@ -25,8 +25,16 @@ public sealed record CorpusDistribution(
         }
     }
 
-    public static CorpusDistribution Of(Corpus corpus)
+    /// <summary>Classes with at least one clip (the unlabelled and out-of-set bars are not classes).</summary>
+    public int ClassCount => Labels.Where((l, i) => ClipsPerLabel[i] > 0 && !l.StartsWith('(')).Count();
+
+    /// <summary>
+    /// Counts under <paramref name="labelSet"/> (after its merges; labels outside it as "(not in ...)"), as the
+    /// labelling page counts; by recorded label when null.
+    /// </summary>
+    public static CorpusDistribution Of(Corpus corpus, LabelSet? labelSet = null)
     {
+        string LabelOf(Utterance u) => ShownLabel(u, labelSet);
         var labels = corpus.Utterances.Select(LabelOf).Distinct().ToList();
         var sessions = corpus.Utterances.Select(u => u.Session).Distinct().Order(SessionOrder.Instance).ToList();
         var perLabel = labels.Select(l => corpus.Utterances.Count(u => LabelOf(u) == l)).ToList();
@@ -37,5 +45,9 @@ public sealed record CorpusDistribution(
         return new CorpusDistribution(labels, perLabel, sessions, perSession);
     }
 
-    private static string LabelOf(Utterance utterance) => utterance.Label ?? Unlabelled;
+    /// <summary>The label a page shows for a clip under a label set (or its recorded label without one).</summary>
+    public static string ShownLabel(Utterance utterance, LabelSet? labelSet) =>
+        utterance.Label is null ? Unlabelled
+        : labelSet is null ? utterance.Label
+        : labelSet.Map(utterance.Label) ?? $"(not in {labelSet.Name})";
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using PairwiseCL.Core.Audio;
+using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.Corpora.Importers;
 using PairwiseCL.Core.Corpora.Synthetic;
 using PairwiseCL.Core.Files;
@@ -16,9 +18,11 @@ namespace PairwiseCL.Web.Datasets;
 /// </summary>
 public sealed class CorpusImportJob(
     CorpusRepository corpora,
+    JobStore jobs,
     DatasetFolders folders,
     IOptions<DatasetOptions> options,
-    ILogger<CorpusImportJob> logger) : IJobHandler
+    ILogger<CorpusImportJob> logger,
+    IAudioDecoder? decoder = null) : IJobHandler
 {
     public const string JobKind = "import-corpus";
 
@@ -37,24 +41,34 @@ public sealed class CorpusImportJob(
         {
             if (await corpora.FindIdByNameAsync(request.CorpusName, request.WorkspaceId, cancellationToken) is not null)
                 throw new InvalidOperationException($"A corpus named '{request.CorpusName}' already exists; choose another name.");
-            if (createdFolder is not null && Directory.Exists(createdFolder))
-                Directory.Delete(createdFolder, recursive: true); // a re-queued attempt starts clean
+            RemoveFolder(createdFolder); // a re-queued attempt starts clean
             var result = await ImportAsync(request, createdFolder, context, cancellationToken);
             await LogProblemsAsync(context, result.Problems, cancellationToken);
             if (result.Corpus.Utterances.Count == 0)
                 throw new InvalidDataException(NothingUsable(result.Problems));
             var corpus = result.Corpus with { Name = request.CorpusName };
+            if (request.Source == CorpusSourceKind.Archive)
+                await PruneAsync(createdFolder!, corpus, request, context, cancellationToken);
             var id = await corpora.SaveAsync(corpus, request.WorkspaceId, cancellationToken);
             await context.LogAsync(
                 $"stored corpus '{corpus.Name}' as #{id}: {corpus.Utterances.Count} utterances imported, {result.Problems.Count} file(s) skipped",
                 cancellationToken);
             DeleteUpload(request);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            // A failed import leaves nothing behind; a cancelled or interrupted one keeps its upload for the retry.
-            if (createdFolder is not null && Directory.Exists(createdFolder))
-                Directory.Delete(createdFolder, recursive: true);
+            // Cancelled by a member (not a shutdown, which re-queues the job and keeps the upload): nothing is kept.
+            if (await CancelRequestedAsync(context))
+            {
+                RemoveFolder(createdFolder);
+                DeleteUpload(request);
+            }
+            throw;
+        }
+        catch (Exception e)
+        {
+            // A failed import leaves nothing behind; an interrupted one (shutdown) keeps its upload for the retry.
+            RemoveFolder(createdFolder);
             DeleteUpload(request);
             logger.LogWarning("Import of corpus {Name} failed: {Message}", request.CorpusName, e.Message);
             throw;
@@ -98,13 +112,22 @@ public sealed class CorpusImportJob(
                 .Import(progress, cancellationToken),
             CorpusSourceKind.Iemocap => new IemocapImporter(path).Import(progress, cancellationToken),
             CorpusSourceKind.EmoDb => new EmoDbImporter(path).Import(progress, cancellationToken),
-            CorpusSourceKind.FolderPerLabel => new FolderPerLabelImporter(path).Import(progress, cancellationToken),
+            CorpusSourceKind.FolderPerLabel => new FolderPerLabelImporter(path, decoder).Import(progress, cancellationToken),
             CorpusSourceKind.Synthetic => Synthetic(request, createdFolder!, progress, cancellationToken),
             _ => throw new InvalidDataException($"Unknown corpus source '{request.Source}'."),
         };
     }
 
-    private static CsvManifestImporter Manifest(string manifestPath, CorpusImportRequest request, PathConfinement confinement)
+    /// <summary>Keeps only the stored clips and the labels CSV of an extracted upload.</summary>
+    private static async Task PruneAsync(string folder, Corpus corpus, CorpusImportRequest request, JobContext context, CancellationToken cancellationToken)
+    {
+        var kept = corpus.Utterances.Select(corpus.ResolveAudioPath).Append(FindManifest(folder, request.Columns));
+        var removed = ExtractedFolderPruner.KeepOnly(folder, kept);
+        if (removed > 0)
+            await context.LogAsync($"removed {removed} extracted file(s) the corpus does not use (not named by the labels CSV, or refused)", cancellationToken);
+    }
+
+    private CsvManifestImporter Manifest(string manifestPath, CorpusImportRequest request, PathConfinement confinement)
     {
         var columns = request.Columns ?? new CsvColumnMapping();
         return new CsvManifestImporter(new CsvManifestOptions(
@@ -115,7 +138,7 @@ public sealed class CorpusImportJob(
             LabelColumn: string.IsNullOrWhiteSpace(columns.Label) ? null : columns.Label,
             TranscriptColumn: columns.Transcript,
             CorpusName: request.CorpusName,
-            Confinement: confinement));
+            Confinement: confinement), decoder);
     }
 
     private static ImportResult Synthetic(CorpusImportRequest request, string folder, IProgress<ImportProgress> progress, CancellationToken cancellationToken)
@@ -168,6 +191,14 @@ public sealed class CorpusImportJob(
         if (!folders.IsUnderUploads(folder))
             throw new InvalidDataException("An archive import must come from the portal's upload folder.");
         return Path.Combine(folder, DatasetService.ArchiveFileName);
+    }
+
+    private async Task<bool> CancelRequestedAsync(JobContext context) =>
+        (await jobs.FindAsync(context.JobId, CancellationToken.None))?.CancelRequested == true;
+
+    private static void RemoveFolder(string? folder)
+    {
+        if (folder is not null && Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
 
     private void DeleteUpload(CorpusImportRequest request)

@@ -13,4 +13,20 @@ public sealed record CorpusImportRequest(
     string? Path = null,
     CsvColumnMapping? Columns = null,
     int SyntheticSeed = 1,
-    int SyntheticClipsPerSpeakerAndEmotion = 3);
+    int SyntheticClipsPerSpeakerAndEmotion = 3)
+{
+    /// <summary>The upload folder an archive import's payload names (full path), or null for any other payload.</summary>
+    public static string? UploadFolderOf(string payloadJson)
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<CorpusImportRequest>(payloadJson) is { Source: CorpusSourceKind.Archive, Path: { } path }
+                ? System.IO.Path.GetFullPath(path)
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PairwiseCL.Store;
+using PairwiseCL.Store.Entities;
 
 namespace PairwiseCL.Web.Datasets;
 
@@ -25,5 +26,13 @@ public sealed class DatasetFolders(IOptions<StorageOptions> storage, IOptions<Da
     {
         var root = Path.GetFullPath(Uploads) + Path.DirectorySeparatorChar;
         return Path.GetFullPath(path).StartsWith(root, StringComparison.Ordinal);
+    }
+
+    /// <summary>Deletes the upload of an archive import that was cancelled before it ran (a running one removes its own).</summary>
+    public void RemoveUploadOfCancelledImport(JobEntity? job)
+    {
+        if (job is not { Kind: CorpusImportJob.JobKind, State: JobState.Cancelled }) return;
+        if (CorpusImportRequest.UploadFolderOf(job.PayloadJson) is { } folder && IsUnderUploads(folder) && Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
     }
 }

@@ -17,10 +17,13 @@ public sealed record DatasetOptions
     /// <summary>The most entries (files and folders) an archive may hold.</summary>
     public int MaxEntries { get; init; } = 50_000;
 
-    /// <summary>The highest uncompressed/compressed size ratio of one entry (WAV rarely compresses beyond 3).</summary>
+    /// <summary>
+    /// The highest uncompressed/compressed size ratio of one entry, and of the archive as a whole (WAV
+    /// rarely compresses beyond 3).
+    /// </summary>
     public double MaxCompressionRatio { get; init; } = 100;
 
-    /// <summary>Entries smaller than this are not held to <see cref="MaxCompressionRatio"/> (tiny files compress oddly).</summary>
+    /// <summary>Entries (and archives) smaller than this are not held to <see cref="MaxCompressionRatio"/> (tiny files compress oddly).</summary>
     public long CompressionRatioFloorBytes { get; init; } = 1024 * 1024;
 
     /// <summary>

@@ -11,6 +11,7 @@ public static class DatasetServiceExtensions
         services.AddSingleton<DatasetFolders>();
         services.AddScoped<DatasetService>();
         services.AddJobHandler<CorpusImportJob>();
+        services.AddHostedService<ImportLeftoversSweep>();
         return services;
     }
 }

@@ -31,7 +31,7 @@ public static class ZipArchiveGuard
         if (archive.Entries.Count > limits.MaxEntries)
             return ArchiveCheck.Refused($"The archive holds {archive.Entries.Count:N0} entries; at most {limits.MaxEntries:N0} are allowed.");
         var files = new List<string>();
-        long total = 0;
+        long total = 0, packed = 0;
         foreach (var entry in archive.Entries)
         {
             var name = entry.FullName;
@@ -47,11 +47,38 @@ public static class ZipArchiveGuard
                 return ArchiveCheck.Refused(
                     $"The archive entry '{name}' expands {entry.Length / (double)Math.Max(1, entry.CompressedLength):N0} times " +
                     $"(limit {limits.MaxCompressionRatio:N0}); it looks like a zip bomb, nothing was extracted.");
+            packed += entry.CompressedLength;
             files.Add(name);
         }
         if (files.Count == 0)
             return ArchiveCheck.Refused("The archive holds no files.");
+        // Many entries each under the per-entry floor add up to a bomb too (1,500 x 1 MiB of zeros fit in 1.7 MB).
+        if (total >= limits.CompressionRatioFloorBytes && total > limits.MaxCompressionRatio * Math.Max(1, packed))
+            return ArchiveCheck.Refused(
+                $"The archive as a whole expands {total / (double)Math.Max(1, packed):N0} times ({Bytes(packed)} packed, {Bytes(total)} unpacked; " +
+                $"limit {limits.MaxCompressionRatio:N0}); it looks like a zip bomb, nothing was extracted.");
+        if (Clash(archive.Entries.Select(e => e.FullName)) is { } clash)
+            return ArchiveCheck.Refused($"The archive {clash}; nothing was extracted.");
         return new ArchiveCheck(true, $"{files.Count:N0} files, {Bytes(total)} unpacked.", files, total);
+    }
+
+    /// <summary>
+    /// Two entries that would land on one path (a repeated name, "a/b" and "a\b", "a//b", "./a/b"), or a file
+    /// where another entry needs a folder: extraction would fail half-way. Null when every path is distinct.
+    /// </summary>
+    private static string? Clash(IEnumerable<string> names)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var segments = name.Split('/', '\\').Where(s => s is not ("" or ".")).ToArray();
+            var path = string.Join('/', segments);
+            for (var i = 1; i < segments.Length; i++) folders.Add(string.Join('/', segments[..i]));
+            if (name.EndsWith('/') || name.EndsWith('\\')) folders.Add(path);
+            else if (!files.Add(path)) return $"holds the file '{path}' twice";
+        }
+        return files.FirstOrDefault(folders.Contains) is { } both ? $"holds '{both}' both as a file and as a folder" : null;
     }
 
     /// <summary>Why an entry name could escape the extraction folder, or null when it cannot.</summary>

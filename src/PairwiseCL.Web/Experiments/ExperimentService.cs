@@ -22,6 +22,9 @@ public sealed class ExperimentService(
 {
     public IReadOnlyList<string> AvailableViews => views.Available;
 
+    /// <summary>Known views that cannot run here, shown disabled with what would enable them.</summary>
+    public IReadOnlyList<UnavailableView> UnavailableViews => views.Unavailable;
+
     public Task<bool> CanLaunchAsync() => access.IsAllowedAsync(PortalPolicies.Editor);
 
     public async Task<IReadOnlyList<ExperimentSummary>> ListAsync(CancellationToken cancellationToken = default) =>
@@ -62,10 +65,33 @@ public sealed class ExperimentService(
         var workspaceId = await workspace.GetIdAsync(cancellationToken);
         var userId = await access.GetUserIdAsync();
         var launch = new ExperimentLaunch(draft.ToConfiguration(), labels);
-        var experimentId = await experiments.CreateAsync(workspaceId, draft.Name.Trim(), draft.CorpusId, draft.PretrainCorpusId, launch.ToJson(), userId, cancellationToken);
-        var jobId = await dispatcher.EnqueueAsync(ExperimentJobHandler.Request(experimentId, workspaceId, userId), cancellationToken);
-        logger.LogInformation("Experiment #{Id} '{Name}' launched as job #{Job}", experimentId, draft.Name, jobId);
-        return new LaunchResult(experimentId, jobId, []);
+        int? experimentId = null;
+        try
+        {
+            experimentId = await experiments.CreateAsync(workspaceId, draft.Name.Trim(), draft.CorpusId, draft.PretrainCorpusId, launch.ToJson(), userId, cancellationToken);
+            var jobId = await dispatcher.EnqueueAsync(ExperimentJobHandler.Request(experimentId.Value, workspaceId, userId), cancellationToken);
+            logger.LogInformation("Experiment #{Id} '{Name}' launched as job #{Job}", experimentId, draft.Name, jobId);
+            return new LaunchResult(experimentId, jobId, []);
+        }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            logger.LogError(e, "Experiment '{Name}' not launched: the disk is full", draft.Name);
+            if (experimentId is { } orphan) await DeleteIfPossibleAsync(orphan);
+            return new LaunchResult(null, null, ["The server's disk is full: the experiment was not launched. Ask an owner to free space, then launch it again."], DiskFull: true);
+        }
+    }
+
+    /// <summary>Removes an experiment whose job could not be queued; on a full disk the delete may fail too, leaving an experiment without a job.</summary>
+    private async Task DeleteIfPossibleAsync(int experimentId)
+    {
+        try
+        {
+            await experiments.DeleteAsync(experimentId, CancellationToken.None);
+        }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            logger.LogWarning("Experiment #{Id} without a job could not be removed: the disk is still full", experimentId);
+        }
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ public static class ExperimentServiceExtensions
         builder.Services.AddJobHandler<ExperimentJobHandler>();
         builder.Services.AddJobHandler<ExperimentAnalysisJobHandler>();
         builder.Services.AddScoped<ExperimentService>();
+        builder.Services.AddSingleton<ReportViewCache>();
         builder.Services.AddScoped<ResultsService>();
         builder.Services.AddScoped<ShareLinkService>();
     }

@@ -17,14 +17,7 @@ public static class ExperimentValidator
         if (string.IsNullOrWhiteSpace(draft.Name)) problems.Add("Give the experiment a name.");
         else if (draft.Name.Length > maxNameLength) problems.Add($"The name is longer than {maxNameLength} characters.");
         CheckNumbers(draft, availableViews, problems);
-        try
-        {
-            draft.ToConfiguration().Validate();
-        }
-        catch (ArgumentException e)
-        {
-            problems.Add(e.Message);
-        }
+        problems.AddRange(draft.ToConfiguration().Problems());
 
         var labels = ChooseLabels(draft, corpus, problems);
         if (labels is not null) CheckFolds(draft, corpus, labels, problems);
@@ -60,14 +53,24 @@ public static class ExperimentValidator
     private static void CheckNumbers(ExperimentDraft draft, IReadOnlyList<string> availableViews, List<string> problems)
     {
         var unavailable = draft.Views.Where(v => !availableViews.Contains(v)).ToList();
-        if (draft.Views.Count == 0) problems.Add("Choose at least one view.");
+        // Without pre-training one view is enough; the configuration names the two that pre-training needs.
+        if (draft.Views.Count == 0 && !draft.Methods.Any(MethodNames.NeedsPretraining)) problems.Add("Choose at least one view.");
         if (unavailable.Count > 0)
             problems.Add($"View(s) {string.Join(", ", unavailable)} are not available here; available: {string.Join(", ", availableViews)}.");
         if (draft.Temperatures.Count == 0) problems.Add("Give at least one temperature.");
-        if (draft.PretrainEpochs < 1 || draft.FineTuneEpochs < 1) problems.Add("Epochs must be at least 1.");
-        if (draft.PretrainPatience < 1 || draft.FineTunePatience < 1) problems.Add("Patience must be at least 1 epoch.");
-        if (draft.BatchSize < 2) problems.Add("The batch size must be at least 2.");
-        if (!(draft.LearningRate > 0 && draft.LearningRate < 1)) problems.Add("The learning rate must lie between 0 and 1.");
+        AtLeast(draft.PretrainEpochs, 1, "Pre-training epochs", problems);
+        AtLeast(draft.FineTuneEpochs, 1, "Fine-tuning epochs", problems);
+        AtLeast(draft.PretrainPatience, 1, "Pre-training patience", problems);
+        AtLeast(draft.FineTunePatience, 1, "Fine-tuning patience", problems);
+        AtLeast(draft.BatchSize, 2, "Batch size", problems);
+        if (!(draft.LearningRate > 0 && draft.LearningRate < 1))
+            problems.Add($"The learning rate must lie above 0 and below 1; {draft.LearningRate.ToString("0.#####", CultureInfo.InvariantCulture)} does not.");
+    }
+
+    // Never raised silently: a number below its minimum is refused with its field's name.
+    private static void AtLeast(int value, int minimum, string field, List<string> problems)
+    {
+        if (value < minimum) problems.Add($"{field} must be at least {minimum}; {value} is not.");
     }
 
     private static void CheckFolds(ExperimentDraft draft, Corpus corpus, LabelSet labels, List<string> problems)

@@ -17,6 +17,10 @@ public sealed class ExperimentViews(IOptions<Wav2Vec2ViewOptions> wav2vec2)
 
     public IReadOnlyList<string> Available => FeatureViewCatalog.Names.Where(n => n != Wav2Vec2 || HasWav2Vec2).ToList();
 
+    /// <summary>Views this portal knows but cannot run as configured, each with what would make it available.</summary>
+    public IReadOnlyList<UnavailableView> Unavailable =>
+        HasWav2Vec2 ? [] : [new UnavailableView(Wav2Vec2, "wav2vec 2.0", $"set {Wav2Vec2SectionName}:ModelPath (README)")];
+
     private bool HasWav2Vec2 => !string.IsNullOrWhiteSpace(wav2vec2.Value.ModelPath);
 
     /// <summary>Opens a view; the caller disposes it when it is disposable (wav2vec 2.0 holds a model).</summary>
@@ -29,3 +33,6 @@ public sealed class ExperimentViews(IOptions<Wav2Vec2ViewOptions> wav2vec2)
         return FeatureViewCatalog.Create(name, wav2vec2.Value.For(padding));
     }
 }
+
+/// <summary>A view shown disabled on the form: its name, how people call it, and what makes it available.</summary>
+public sealed record UnavailableView(string Name, string Title, string Remedy);

@@ -1,11 +1,12 @@
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Jobs;
 using PairwiseCL.Web.Authorization;
+using PairwiseCL.Web.Datasets;
 
 namespace PairwiseCL.Web.Jobs;
 
 /// <summary>The job operations the pages offer; starting, cancelling and retrying need the editor role.</summary>
-public sealed class JobService(IJobDispatcher dispatcher, JobStore jobs, CurrentWorkspace workspace, UserAccess access)
+public sealed class JobService(IJobDispatcher dispatcher, JobStore jobs, CurrentWorkspace workspace, UserAccess access, DatasetFolders folders)
 {
     public async Task<IReadOnlyList<JobSummary>> ListAsync(CancellationToken cancellationToken = default) =>
         await jobs.ListAsync(await workspace.GetIdAsync(cancellationToken), cancellationToken: cancellationToken);
@@ -33,9 +34,10 @@ public sealed class JobService(IJobDispatcher dispatcher, JobStore jobs, Current
     {
         if (!await CanEditAsync() || !await BelongsToWorkspaceAsync(jobId, cancellationToken))
             return (false, "Only editors and owners can cancel jobs of this workspace.");
-        return await dispatcher.CancelAsync(jobId, cancellationToken)
-            ? (true, $"Job #{jobId} is being cancelled.")
-            : (false, $"Job #{jobId} has already finished.");
+        if (!await dispatcher.CancelAsync(jobId, cancellationToken))
+            return (false, $"Job #{jobId} has already finished.");
+        folders.RemoveUploadOfCancelledImport(await jobs.FindAsync(jobId, cancellationToken));
+        return (true, $"Job #{jobId} is being cancelled.");
     }
 
     public async Task<(bool Done, string Message)> RetryAsync(long jobId, CancellationToken cancellationToken = default)

@@ -19,6 +19,16 @@ public sealed class LabellingSession
         Index = firstOpen < 0 ? 0 : firstOpen;
     }
 
+    private LabellingSession(LabellingQueue queue, LabellingSession earlier)
+        : this(queue)
+    {
+        // Editing the label set (add, rename, merge) reloads the queue; the annotator stays on their clip
+        // and keeps their undo stack (the clips and their order do not change).
+        var same = earlier.Current is { } current ? items.FindIndex(i => i.Key == current.Key) : -1;
+        if (same >= 0) Index = same;
+        foreach (var entry in earlier.undo.Reverse()) undo.Push(entry);
+    }
+
     public LabellingQueue Queue { get; }
 
     public LabelSet? LabelSet => Queue.LabelSet;
@@ -32,6 +42,15 @@ public sealed class LabellingSession
     public bool CanUndo => undo.Count > 0;
 
     public LabellingProgress Progress => LabellingProgress.Of(items, LabelSet);
+
+    /// <summary>The same session over a reloaded queue: on the same clip, with the same undo stack.</summary>
+    public LabellingSession Reloaded(LabellingQueue queue) => new(queue, this);
+
+    /// <summary>
+    /// A clip's label as every page shows it: its class under the label set (after merges, so a clip
+    /// recorded as "calm" shows "neutral" once calm is merged into neutral), null when it has none there.
+    /// </summary>
+    public string? ClassOf(QueueItem item) => LabelSet is { } set ? set.Map(item.Label) : item.Label;
 
     /// <summary>The class that key 1..9 stands for, or null.</summary>
     public string? ClassForKey(string key) =>

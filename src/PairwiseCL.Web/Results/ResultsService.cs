@@ -14,7 +14,12 @@ namespace PairwiseCL.Web.Results;
 /// <see cref="Sharing.ShareLinkService"/>): the stored report, checked against the hashes in the
 /// store, turned into the paper's charts and tables.
 /// </summary>
-public sealed class ResultsService(ExperimentRepository experiments, CurrentWorkspace workspace, IOptions<StorageOptions> storage, ILogger<ResultsService> logger)
+public sealed class ResultsService(
+    ExperimentRepository experiments,
+    CurrentWorkspace workspace,
+    IOptions<StorageOptions> storage,
+    ReportViewCache cache,
+    ILogger<ResultsService> logger)
 {
     /// <summary>The experiment's results, or null when it is not an experiment of the current workspace.</summary>
     public async Task<ExperimentResults?> GetAsync(int experimentId, CancellationToken cancellationToken = default) =>
@@ -47,30 +52,70 @@ public sealed class ResultsService(ExperimentRepository experiments, CurrentWork
 
         var problems = new List<string>();
         var artifacts = await experiments.ListArtifactsAsync(experimentId, cancellationToken);
-        var content = ReadContent(experimentId, artifacts, problems);
-        if (content is null)
+        var view = ReadView(experimentId, experiment.ConfigurationJson, artifacts, problems);
+        if (view is null)
             return new ExperimentResults(summary, experiment.ConfigurationJson, [], [], [], [], null, [], [], [], [], [], [], problems);
 
-        var launch = ExperimentLaunch.FromJson(experiment.ConfigurationJson);
-        var rows = ResultSummary.Summarise(content.Runs);
-        var tables = new[]
-        {
-            PaperTables.Temperatures(content.Runs), PaperTables.FrozenVersusTuned(rows), PaperTables.AverageRanks(rows),
-            PaperTables.Parameters(content.Parameters), PaperTables.OutOfDistribution(content.Runs),
-        }.Where(t => t.Rows.Count > 0).ToList();
         var prefix = ReportFolder.RelativeFolder(experimentId) + "/";
         var downloads = artifacts
             .Select(a => a.Path[prefix.Length..])
             .Where(ReportFolder.IsOfferedDownload)
             .Select(p => new ResultDownload(p, p))
             .ToList();
-        return new ExperimentResults(summary, experiment.ConfigurationJson, content.ClassNames, rows,
+        return new ExperimentResults(summary, experiment.ConfigurationJson, view.ClassNames, view.Summary,
+            view.FractionCharts, view.EmbeddingCharts, view.LossChart, view.OutOfDistributionCharts, view.Runs, view.Pwcca, view.Tables,
+            view.ConfusionMatrices, downloads, problems)
+        {
+            Warnings = view.Warnings,
+        };
+    }
+
+    /// <summary>The report's charts and tables: from the cache while the report file is the one they were built from.</summary>
+    private ReportView? ReadView(int experimentId, string configurationJson, IReadOnlyList<ArtifactEntity> artifacts, List<string> problems)
+    {
+        var artifact = artifacts.FirstOrDefault(a => a.Path == $"{ReportFolder.RelativeFolder(experimentId)}/{ReportFolder.ContentFile}");
+        if (artifact is null)
+        {
+            cache.Forget(experimentId); // deleted, or not written yet
+            return null;
+        }
+        var stamp = Stamp(artifact);
+        if (stamp is not null && cache.Find(experimentId, stamp) is { } cached) return cached;
+        var content = ReadContent(experimentId, artifact, problems);
+        if (content is null)
+        {
+            cache.Forget(experimentId);
+            return null;
+        }
+        var view = Build(content, configurationJson);
+        // Kept only when the file that matched its stored hash is still the one stamped before reading it.
+        if (stamp is not null && Stamp(artifact) == stamp) cache.Store(experimentId, stamp, view);
+        return view;
+    }
+
+    private static ReportView Build(ReportContent content, string configurationJson)
+    {
+        var launch = ExperimentLaunch.FromJson(configurationJson);
+        var rows = ResultSummary.Summarise(content.Runs);
+        var tables = new[]
+        {
+            PaperTables.Temperatures(content.Runs), PaperTables.FrozenVersusTuned(rows), PaperTables.AverageRanks(rows),
+            PaperTables.Parameters(content.Parameters), PaperTables.OutOfDistribution(content.Runs),
+        }.Where(t => t.Rows.Count > 0).ToList();
+        return new ReportView(content.ClassNames, rows,
             ResultCharts.UarVersusFraction(rows, content.ClassNames.Count), ResultCharts.Embeddings(content.Embeddings), ResultCharts.LossCurves(content.LossCurves),
             ResultCharts.OutOfDistribution(content.Runs, content.ClassNames.Count), content.Runs, content.Pwcca, tables,
-            ConfusionMatrices.AtLargestFraction(content.Runs, content.ClassNames, launch.Protocol.Temperature), downloads, problems)
+            ConfusionMatrices.AtLargestFraction(content.Runs, content.ClassNames, launch.Protocol.Temperature))
         {
             Warnings = ResultWarnings.Find(rows, content.Runs, content.ClassNames.Count),
         };
+    }
+
+    /// <summary>The report file's identity for the cache, or null when it is not (or no longer) in the data folder.</summary>
+    private ReportStamp? Stamp(ArtifactEntity artifact)
+    {
+        var file = new FileInfo(ArtifactPath(artifact));
+        return file.Exists ? new ReportStamp(artifact.ContentHash, file.Length, file.LastWriteTimeUtc) : null;
     }
 
     internal async Task<string?> FindVerifiedFileAsync(int experimentId, string relativePath, CancellationToken cancellationToken)
@@ -80,10 +125,8 @@ public sealed class ResultsService(ExperimentRepository experiments, CurrentWork
         return artifact is null ? null : Verified(artifact, new List<string>());
     }
 
-    private ReportContent? ReadContent(int experimentId, IReadOnlyList<ArtifactEntity> artifacts, List<string> problems)
+    private ReportContent? ReadContent(int experimentId, ArtifactEntity artifact, List<string> problems)
     {
-        var artifact = artifacts.FirstOrDefault(a => a.Path == $"{ReportFolder.RelativeFolder(experimentId)}/{ReportFolder.ContentFile}");
-        if (artifact is null) return null;
         var path = Verified(artifact, problems);
         if (path is null) return null;
         try
@@ -101,7 +144,7 @@ public sealed class ResultsService(ExperimentRepository experiments, CurrentWork
     // The store holds each file's hash: a missing or altered file is reported, never shown as if it were the result.
     private string? Verified(ArtifactEntity artifact, List<string> problems)
     {
-        var path = Path.GetFullPath(Path.Combine(storage.Value.DataFolderFullPath, artifact.Path));
+        var path = ArtifactPath(artifact);
         if (!path.StartsWith(storage.Value.DataFolderFullPath, StringComparison.Ordinal) || !File.Exists(path))
         {
             problems.Add($"{artifact.Path} is missing from the data folder.");
@@ -115,4 +158,6 @@ public sealed class ResultsService(ExperimentRepository experiments, CurrentWork
         }
         return path;
     }
+
+    private string ArtifactPath(ArtifactEntity artifact) => Path.GetFullPath(Path.Combine(storage.Value.DataFolderFullPath, artifact.Path));
 }

@@ -17,6 +17,8 @@ namespace PairwiseCL.Web.Transfer;
 /// experiment. The archive is checked like any upload (size, entry count, compression ratio, no path
 /// traversal or links; <see cref="ZipArchiveGuard"/>), every file must be listed in experiment.json with a
 /// plain relative path and arrive with its SHA-256, and the results must be readable before anything is kept.
+/// The upload is staged in the data folder's uploads folder, never the temp folder: the unpacked report is
+/// moved into place, and a move cannot cross filesystems (the Docker image's /data volume vs /tmp).
 /// </summary>
 public sealed partial class ExperimentImporter(
     ExperimentRepository experiments,
@@ -24,6 +26,7 @@ public sealed partial class ExperimentImporter(
     UserAccess access,
     IOptions<StorageOptions> storage,
     IOptions<DatasetOptions> limits,
+    DatasetFolders folders,
     TimeProvider clock,
     ILogger<ExperimentImporter> logger)
 {
@@ -33,7 +36,7 @@ public sealed partial class ExperimentImporter(
     {
         if (!await access.IsAllowedAsync(PortalPolicies.Editor)) return ImportOutcome.EditorsOnly;
         var userId = await access.GetUserIdAsync();
-        var staging = Path.Combine(Path.GetTempPath(), $"pairwisecl-import-{Guid.NewGuid():N}");
+        var staging = folders.NewUploadFolder();
         Directory.CreateDirectory(staging);
         try
         {

@@ -40,7 +40,7 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
         {
             if (!await LimitedCopy.ToFileAsync(clip, upload, options.Value.MaxClipBytes, cancellationToken))
                 return PredictionOutcome.Refused(model, $"The clip is larger than {options.Value.MaxClipBytes / (1024 * 1024)} MB.");
-            return await Task.Run(() => Predict(folder, model, upload, cancellationToken), cancellationToken);
+            return await Task.Run(() => Predict(folder, model, upload, options.Value.MaxClipSeconds, cancellationToken), cancellationToken);
         }
         finally
         {
@@ -59,7 +59,7 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
         return buffer.ToArray();
     }
 
-    private PredictionOutcome Predict(string folder, string model, string clipPath, CancellationToken cancellationToken)
+    private PredictionOutcome Predict(string folder, string model, string clipPath, double maxSeconds, CancellationToken cancellationToken)
     {
         var configuration = ModelFiles.ReadConfiguration(folder);
         var view = views.Open(configuration.View, cancellationToken);
@@ -72,7 +72,7 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
         try
         {
             using var predictor = EmotionPredictor.Open(folder, view);
-            return new PredictionOutcome(model, predictor.Predict(clipPath, cancellationToken), null);
+            return new PredictionOutcome(model, predictor.Predict(clipPath, maxSeconds, cancellationToken), null);
         }
         catch (AudioFormatException e)
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PairwiseCL.Core.Audio;
 using PairwiseCL.Core.Tests.TestSupport;
 
@@ -27,7 +26,7 @@ public sealed class AudioDecoderTests : IDisposable
     public void NonWavWithoutFfmpegFailsNamingTheFileAndTheMissingTool()
     {
         var path = _folder.File("song.flac");
-        File.WriteAllBytes(path, "fLaC\0\0\0\x22 not really"u8.ToArray());
+        File.WriteAllBytes(path, [.. "fLaC\0\0\0\x22 not really"u8, .. new byte[40]]);
         var decoder = new AudioDecoder(new FfmpegDecoder("/nonexistent/ffmpeg"));
 
         var error = Assert.Throws<AudioFormatException>(() => decoder.Decode(path));
@@ -66,9 +65,9 @@ public sealed class AudioDecoderTests : IDisposable
         File.WriteAllBytes(wav, TestWav.Build([left, right], 44100, TestWav.Encoding.Pcm, 16));
         var encoded = _folder.File("clip." + extension);
 
-        if (!TryRunFfmpeg("-nostdin", "-loglevel", "error", "-i", wav, "-c:a", codec, encoded))
+        if (!Ffmpeg.TryRun("-nostdin", "-loglevel", "error", "-i", wav, "-c:a", codec, encoded))
         {
-            File.WriteAllBytes(encoded, [0x66, 0x4C, 0x61, 0x43, 1, 2, 3]);
+            File.WriteAllBytes(encoded, [0x66, 0x4C, 0x61, 0x43, .. new byte[60]]);
             Assert.Contains("ffmpeg", Assert.Throws<AudioFormatException>(() => AudioDecoder.Default.Decode(encoded)).Message);
             return;
         }
@@ -103,7 +102,7 @@ public sealed class AudioDecoderTests : IDisposable
         var source = _folder.File("source.wav");
         File.WriteAllBytes(source, TestWav.Build([tone], 8000, TestWav.Encoding.Pcm, 16));
         var mulaw = _folder.File("mulaw.wav");
-        if (!TryRunFfmpeg("-nostdin", "-loglevel", "error", "-i", source, "-c:a", "pcm_mulaw", mulaw)) return; // covered above
+        if (!Ffmpeg.TryRun("-nostdin", "-loglevel", "error", "-i", source, "-c:a", "pcm_mulaw", mulaw)) return; // covered above
 
         var clip = AudioDecoder.Default.Decode(mulaw);
 
@@ -115,33 +114,27 @@ public sealed class AudioDecoderTests : IDisposable
     }
 
     [Fact]
-    public void NonAudioThroughFfmpegFailsNamingTheFile()
+    public void NonAudioIsRefusedByItsFirstBytesWithoutFfmpeg()
     {
-        if (!TryRunFfmpeg("-version")) return; // covered by NonWavWithoutFfmpegFailsNamingTheFileAndTheMissingTool
         var path = _folder.File("notes.mp3");
         File.WriteAllText(path, "these are meeting notes, not audio\n");
+
+        var error = Assert.Throws<AudioFormatException>(() => new AudioDecoder(new FfmpegDecoder("/nonexistent/ffmpeg")).Decode(path));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains("is not in a known audio format", error.Message);
+    }
+
+    [Fact]
+    public void AnAudioHeaderWithABrokenStreamFailsThroughFfmpegNamingTheFile()
+    {
+        if (!Ffmpeg.TryRun("-version")) return; // covered by NonWavWithoutFfmpegFailsNamingTheFileAndTheMissingTool
+        var path = _folder.File("notes.ogg");
+        File.WriteAllText(path, "OggS but these are meeting notes, not an Ogg stream at all\n");
 
         var error = Assert.Throws<AudioFormatException>(() => AudioDecoder.Default.Decode(path));
 
         Assert.Equal(path, error.Path);
         Assert.Contains("ffmpeg", error.Message);
-    }
-
-    private static bool TryRunFfmpeg(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        try
-        {
-            using var process = Process.Start(start)!;
-            process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
     }
 }

@@ -53,6 +53,33 @@ public sealed class SelectionStrategyTests
         Assert.Equal(["03", "08", "10", "03", "08", "10"], picks.Select(p => speakers[p.Index]));
     }
 
+    [Fact]
+    public void TypicalPicksTheDenseCentreOfEachClusterWhereKCenterPicksOutliers()
+    {
+        // Three clusters of 20 points around (0,0), (100,0), (0,100), each with one stray point about 13 units out,
+        // on the side away from the others.
+        var random = new Random(4);
+        double[][] centres = [[0, 0], [100, 0], [0, 100]];
+        double[][] strays = [[-9, -9], [112, -6], [-6, 112]];
+        var points = new List<double[]>();
+        for (var c = 0; c < centres.Length; c++)
+        {
+            for (var i = 0; i < 20; i++) points.Add([centres[c][0] + random.NextDouble() * 4 - 2, centres[c][1] + random.NextDouble() * 4 - 2]);
+            points.Add(strays[c]);
+        }
+        var pool = new SelectionPool(points, new int?[points.Count], Classes);
+        double FromCentre(int index) => centres.Min(c => Math.Sqrt(KMeans.SquaredDistance(points[index], c)));
+        int ClusterOf(int index) => Array.FindIndex(centres, c => Math.Sqrt(KMeans.SquaredDistance(points[index], c)) < 20);
+
+        var typical = new TypicalClusterSelection(seed: 1).Select(pool, 3);
+        Assert.Equal(3, typical.Select(p => ClusterOf(p.Index)).Distinct().Count());
+        Assert.All(typical, p => Assert.True(FromCentre(p.Index) < 2, $"pick {p.Index} lies {FromCentre(p.Index):0.0} from its centre"));
+        Assert.All(typical, p => Assert.Contains("no label yet", p.Reason));
+        // k-center greedy covers the clusters too, but through their stray points.
+        var kCenter = new KCenterGreedySelection().Select(pool, 3);
+        Assert.Contains(kCenter, p => FromCentre(p.Index) > 10);
+    }
+
     /// <summary>Two labelled clusters on a line; unlabelled points spread between them. The boundary is at x = 50.</summary>
     private static SelectionPool Boundary()
     {
@@ -115,7 +142,7 @@ public sealed class SelectionStrategyTests
         Assert.True(secondOnBoundary >= 75, $"second pick on the boundary in {secondOnBoundary} of 200 seeds");
     }
 
-    public static TheoryData<string> AllStrategies() => ["sequential", "random", "diversity", "uncertainty", "badge"];
+    public static TheoryData<string> AllStrategies() => ["sequential", "random", "diversity", "typical", "uncertainty", "badge"];
 
     private static ISelectionStrategy Create(string name) => name switch
     {
@@ -123,6 +150,7 @@ public sealed class SelectionStrategyTests
         "random" => new RandomSelection(seed: 5),
         "diversity" => new KCenterGreedySelection(),
         "uncertainty" => new UncertaintySelection(),
+        "typical" => new TypicalClusterSelection(seed: 5),
         _ => new BadgeSelection(seed: 5),
     };
 

@@ -67,13 +67,18 @@ public sealed class LiveJobProgressTests : BunitContext
         view.WaitForAssertion(() => Assert.Equal("done", view.Find(".pcl-progress-step").TextContent.Trim()), TimeSpan.FromSeconds(5));
     }
 
-    [Fact]
-    public void ProgressOfOtherJobKinds_IsShownAsItsJson()
+    [Theory]
+    [InlineData("""{"Stage":"stored","Done":16,"Total":16}""", "16 clips stored")]
+    [InlineData("""{"Stage":"importing","Done":5,"Total":16}""", "importing: 5 of 16")]
+    [InlineData("""{"Checked":2,"Total":5,"Missing":1}""", "2 of 5 audio files checked, 1 missing")]
+    [InlineData("""{"waiting":true}""", "waiting: true")]
+    public void ProgressOfOtherJobKinds_IsASentence_NotItsJson(string stored, string shown)
     {
-        var view = Render<LiveJobProgress>(p => p.Add(c => c.JobId, 3).Add(c => c.StoredJson, """{"Done":2,"Total":5,"Missing":0}"""));
+        var view = Render<LiveJobProgress>(p => p.Add(c => c.JobId, 3).Add(c => c.StoredJson, stored));
 
         Assert.Empty(view.FindAll(".pcl-job-progress"));
-        Assert.Contains("\"Missing\":0", view.Find("code").TextContent);
+        Assert.Empty(view.FindAll("code"));
+        Assert.Equal(shown, view.Markup.Contains('{') ? "raw JSON" : Normalise(view.Find(".mud-typography").TextContent));
     }
 
     private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

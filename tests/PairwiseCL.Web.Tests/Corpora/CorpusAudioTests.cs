@@ -13,7 +13,7 @@ public sealed class CorpusAudioTests(PortalFactory portal) : IClassFixture<Porta
         _ = portal.Server;
         var root = Path.Combine(portal.Folder, "audio");
         Directory.CreateDirectory(root);
-        var bytes = new byte[] { 0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4 };
+        var bytes = PairwiseCL.Web.Tests.Datasets.TestArchives.Wav(0.1);
         await File.WriteAllBytesAsync(Path.Combine(root, "a.wav"), bytes);
         var corpus = new Corpus("audio", root,
             [new Utterance("a", "a.wav", 0.1, "s1", "1", "neu"), new Utterance("gone", "gone.wav", 0.1, "s1", "1", "neu")], []);
@@ -31,5 +31,32 @@ public sealed class CorpusAudioTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("missing on the server", await missing.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task UtteranceIdsWithSlashesAndOtherReservedCharacters_PlayThroughTheirAudioUrl()
+    {
+        _ = portal.Server;
+        var root = Path.Combine(portal.Folder, "nested");
+        var ids = new[] { "s1/x", "s2/x", "s2/deeper/x", "100% sure", "what?#now" };
+        var utterances = new List<Utterance>();
+        foreach (var (utteranceId, i) in ids.Select((u, i) => (u, i)))
+        {
+            var file = Path.Combine(root, $"f{i}.wav");
+            Directory.CreateDirectory(root);
+            await File.WriteAllBytesAsync(file, [0x52, 0x49, 0x46, 0x46, (byte)i]);
+            utterances.Add(new Utterance(utteranceId, $"f{i}.wav", 0.1, "s1", "1", "neu"));
+        }
+        var id = await portal.Get<CorpusRepository>().SaveAsync(new Corpus("nested", root, utterances, []));
+        var browser = portal.CreateBrowser();
+        await Browser.SignInAsync(browser, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+        foreach (var (utteranceId, i) in ids.Select((u, i) => (u, i)))
+        {
+            var clip = await browser.GetAsync("/" + PairwiseCL.Web.Corpora.CorpusAudioEndpoints.AudioUrl(id, utteranceId));
+
+            Assert.True(clip.StatusCode == HttpStatusCode.OK, $"{utteranceId}: {clip.StatusCode} {await clip.Content.ReadAsStringAsync()}");
+            Assert.Equal([0x52, 0x49, 0x46, 0x46, (byte)i], await clip.Content.ReadAsByteArrayAsync());
+        }
     }
 }

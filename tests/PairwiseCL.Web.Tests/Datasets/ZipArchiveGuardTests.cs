@@ -24,6 +24,20 @@ public sealed class ZipArchiveGuardTests : IDisposable
         Assert.Contains("unpacks to more than 1000 bytes", large.Message);
     }
 
+    /// <summary>Extraction failed half-way on such archives (the experiment import answered 500).</summary>
+    [Theory]
+    [InlineData("wav/a.wav", "wav/a.wav", "holds the file 'wav/a.wav' twice")]
+    [InlineData("wav/a.wav", "wav\\a.wav", "holds the file 'wav/a.wav' twice")]
+    [InlineData("wav/a.wav", "./wav//a.wav", "holds the file 'wav/a.wav' twice")]
+    [InlineData("wav", "wav/a.wav", "holds 'wav' both as a file and as a folder")]
+    public void EntriesLandingOnOnePath_AreRefusedBeforeExtraction(string first, string second, string problem)
+    {
+        var check = ZipArchiveGuard.Inspect(Write(Zip(("labels.csv", Text("x")), (first, Wav()), (second, Wav()))), new DatasetOptions());
+
+        Assert.False(check.IsSafe);
+        Assert.Contains(problem, check.Message);
+    }
+
     [Fact]
     public void ANonZipFile_IsRefusedClearly()
     {

@@ -72,9 +72,47 @@ public sealed class ExperimentValidatorTests
 
         Assert.Contains(problems, p => p.Contains("Give the experiment a name"));
         Assert.Contains(problems, p => p.Contains("wav2vec2") && p.Contains("not available"));
-        Assert.Contains(problems, p => p.Contains("Repeats must be between 1 and 1000"));
+        Assert.Contains(problems, p => p.Contains("Repeats per fraction must be between 1 and 1000"));
         Assert.Contains(problems, p => p.Contains("learning rate"));
         Assert.Contains(problems, p => p.Contains("bored") && p.Contains("do not occur"));
+    }
+
+    [Fact]
+    public void NoViewsBadFractionsAndANegativeTau_AreThreePlainMessages_AtOnce()
+    {
+        var draft = Draft();
+        draft.Methods = [.. MethodNames.All];
+        draft.Views = [];
+        draft.FractionsPercent = [0, 150];
+        draft.Temperatures = [-1];
+        var problems = new List<string>();
+
+        ExperimentValidator.Check(draft, Corpus(sessions: 3, perClass: 4), Views, 200, problems);
+
+        Assert.Equal(3, problems.Count);
+        Assert.Contains("Choose two views: Pairwise-CL pre-training needs two, and none is chosen.", problems);
+        Assert.Contains("Label fractions are percentages above 0 and at most 100; 0 and 150 are not.", problems);
+        Assert.Contains("Temperatures (tau) must be above 0; -1 is not.", problems);
+        Assert.DoesNotContain(problems, p => p.Contains("got"));
+    }
+
+    [Fact]
+    public void ZeroRepeatsBatchAndEpochs_AreRefusedByName_NotRaised()
+    {
+        var draft = Draft();
+        draft.Repeats = 0;
+        draft.BatchSize = 0;
+        draft.PretrainEpochs = 0;
+        draft.FineTuneEpochs = 0;
+        var problems = new List<string>();
+
+        ExperimentValidator.Check(draft, Corpus(sessions: 3, perClass: 4), Views, 200, problems);
+
+        Assert.Contains("Repeats per fraction must be between 1 and 1000; 0 is not.", problems);
+        Assert.Contains("Batch size must be at least 2; 0 is not.", problems);
+        Assert.Contains("Pre-training epochs must be at least 1; 0 is not.", problems);
+        Assert.Contains("Fine-tuning epochs must be at least 1; 0 is not.", problems);
+        Assert.Equal(0, draft.Repeats);
     }
 
     private static ExperimentDraft Draft() => new()

@@ -15,6 +15,11 @@ public sealed class ExperimentViewsTests
         Assert.Contains("mel", without.Available);
         Assert.DoesNotContain(ExperimentViews.Wav2Vec2, without.Available);
         Assert.Contains(ExperimentViews.Wav2Vec2, with.Available);
+        // The form shows it disabled, saying what enables it.
+        var shown = Assert.Single(without.Unavailable);
+        Assert.Equal(ExperimentViews.Wav2Vec2, shown.Name);
+        Assert.Equal("set Wav2Vec2:ModelPath (README)", shown.Remedy);
+        Assert.Empty(with.Unavailable);
         var refused = Assert.Throws<InvalidOperationException>(() => without.Open(ExperimentViews.Wav2Vec2, CancellationToken.None));
         Assert.Contains("Wav2Vec2:ModelPath", refused.Message);
         Assert.Equal("mel", without.Open("mel", CancellationToken.None).Name);

@@ -101,8 +101,9 @@ public sealed class ResultsBrowserTests : IAsyncLifetime
         var members = await reader.GotoAsync($"experiments/{experimentId}");
         Assert.Contains("/Account/Login", reader.Url);
 
-        // Revoked, the link answers 404 with a message.
+        // Revoked (after confirming), the link answers 404 with a message.
         await page.GetByText("Revoke").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Share links (0 active)")).ToBeVisibleAsync();
         var revoked = await reader.GotoAsync(link);
         Assert.Equal(404, revoked!.Status);

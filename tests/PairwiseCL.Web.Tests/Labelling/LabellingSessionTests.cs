@@ -48,4 +48,24 @@ public sealed class LabellingSessionTests
         Assert.False(session.MovePrevious() && session.MovePrevious() && session.MovePrevious());
         Assert.Equal("a", session.Current!.Key);
     }
+
+    [Fact]
+    public void AReloadedQueue_KeepsTheClipAndTheUndoStack_AndMergedLabelsShowAsTheirClass()
+    {
+        var session = Session();
+        Assert.True(session.Labelled("ang", 10));
+        Assert.True(session.MovePrevious() && session.MovePrevious());
+        Assert.Equal("b", session.Current!.Key);
+        Assert.Equal("ang", session.ClassOf(session.Current)); // recorded "exc", merged into "ang"
+
+        // The label set gained a class: the reloaded queue starts again at its first open clip by itself...
+        var edited = Emotions with { Classes = ["neu", "ang", "hap"] };
+        var queue = new LabellingQueue(1, "c", ["emotions"], edited, [.. session.Items]);
+        Assert.Equal("d", new LabellingSession(queue).Current!.Key);
+        // ...but the annotator's session stays on their clip, and can still undo.
+        var reloaded = session.Reloaded(queue);
+        Assert.Equal("b", reloaded.Current!.Key);
+        Assert.Equal((10L, 2), reloaded.PeekUndo());
+        Assert.Null(reloaded.ClassOf(reloaded.Items[3])); // "oth" is outside the set
+    }
 }

@@ -62,14 +62,24 @@ public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
 
         await page.GotoAsync("corpora");
         await Assertions.Expect(page.Locator("a[href^='corpora/']").First).ToBeVisibleAsync();
+        await BrowserPortal.ScreenshotAsync(page, "corpora");
         await page.GotoAsync($"corpora/{corpusId}");
         await Assertions.Expect(page.Locator("[data-testid=label-chart] svg").First).ToBeVisibleAsync();
+        await BrowserPortal.ScreenshotAsync(page, "tour-corpus");
         await page.GotoAsync($"corpora/{corpusId}/label");
         await Assertions.Expect(page.Locator("[data-testid=current-clip]")).ToHaveAttributeAsync("data-keys-ready", "yes");
+        await BrowserPortal.ScreenshotAsync(page, "tour-labelling");
         await page.GotoAsync("datasets/new");
         await Assertions.Expect(page.Locator("[data-testid=add-corpus]")).ToHaveAttributeAsync("data-interactive", "yes");
         await page.GotoAsync("experiments/new");
         await Assertions.Expect(page.Locator("[data-testid=new-experiment]")).ToHaveAttributeAsync("data-interactive", "yes");
+        await BrowserPortal.ScreenshotAsync(page, "tour-new-experiment");
+        await page.GotoAsync("experiments");
+        await Assertions.Expect(page.Locator($"a[href='experiments/{experimentId}']").First).ToBeVisibleAsync();
+        await BrowserPortal.ScreenshotAsync(page, "experiments");
+        await page.GotoAsync($"experiments/compare?ids={experimentId}");
+        await Assertions.Expect(page.Locator("[data-testid=compare-select]")).ToBeVisibleAsync();
+        await BrowserPortal.ScreenshotAsync(page, "compare");
         await page.GotoAsync($"experiments/{experimentId}");
         await Assertions.Expect(page.Locator("[data-testid=experiment-page]")).ToHaveAttributeAsync("data-interactive", "yes");
         var tsne = page.Locator(".pcl-plot[data-name=tsne_mel_supervised]");
@@ -79,8 +89,15 @@ public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator(".pcl-plot .legend .traces").First).ToBeVisibleAsync();
         await page.GotoAsync($"experiments/{experimentId}/try");
         await Assertions.Expect(page.Locator("[data-testid=try-model]")).ToHaveAttributeAsync("data-interactive", "yes");
+        await BrowserPortal.ScreenshotAsync(page, "try-it");
         await page.GotoAsync("jobs");
         await Assertions.Expect(page.GetByText("Succeeded").First).ToBeVisibleAsync();
+        await BrowserPortal.ScreenshotAsync(page, "jobs");
+        await page.GotoAsync("workspace/members");
+        await Assertions.Expect(page.GetByText(PortalFactory.AdminEmail).First).ToBeVisibleAsync();
+        await BrowserPortal.ScreenshotAsync(page, "members");
+        await page.GotoAsync("not-a-page");
+        await BrowserPortal.ScreenshotAsync(page, "not-found");
 
         await page.GotoAsync($"experiments/{experimentId}");
         await Assertions.Expect(page.Locator("[data-testid=experiment-page]")).ToHaveAttributeAsync("data-interactive", "yes");
@@ -94,6 +111,11 @@ public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
         await Assertions.Expect(reader.Locator(".pcl-plot[data-name=tsne_mel_supervised]")).ToHaveAttributeAsync("data-rendered", "true");
         await reader.GotoAsync("Account/Login");
         await Assertions.Expect(reader.Locator("#email")).ToBeVisibleAsync();
+        await BrowserPortal.ScreenshotAsync(reader, "sign-in");
+        await reader.GotoAsync("Account/Register");
+        await BrowserPortal.ScreenshotAsync(reader, "register");
+        await reader.GotoAsync("Account/AccessDenied");
+        await BrowserPortal.ScreenshotAsync(reader, "no-access");
 
         Assert.Empty(violations);
     }

@@ -39,6 +39,23 @@ public sealed class CorpusRepositoryTests(PortalFactory portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task List_CountsLabelsAsTheFirstLabelSetDoes_AMergedClassNoLonger()
+    {
+        _ = portal.Server;
+        var corpus = new Corpus("merged-count", "/audio",
+        [
+            new Utterance("a", "a.wav", 1, "s1", "1", "neutral"),
+            new Utterance("b", "b.wav", 1, "s1", "1", "calm"),
+            new Utterance("c", "c.wav", 1, "s1", "1", "anger"),
+        ],
+        [new LabelSet("emotions", ["neutral", "anger"], new Dictionary<string, string> { ["calm"] = "neutral" })]);
+
+        var id = await Corpora.SaveAsync(corpus);
+
+        Assert.Equal(2, (await Corpora.FindSummaryAsync(id))!.Labels);
+    }
+
+    [Fact]
     public async Task Saving_ASecondCorpusWithTheSameName_IsRefusedAndLeavesTheFirstUntouched()
     {
         _ = portal.Server;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using PairwiseCL.Core.Audio;
+using PairwiseCL.Core.Files;
 
 namespace PairwiseCL.Core.Corpora.Importers;
 
@@ -16,7 +17,21 @@ internal sealed class UtteranceCollector(string audioRoot, IAudioDecoder? decode
     private readonly List<ImportProblem> _problems = [];
 
     /// <summary>Adds an utterance whose duration is still to be measured from <paramref name="fullPath"/>.</summary>
-    public void Add(Utterance draft, string fullPath) => _candidates.Add((draft with { AudioPath = RelativeToRoot(fullPath) }, fullPath));
+    /// <remarks>A file without an audio extension is refused unopened: the portal serves corpus files to browsers.</remarks>
+    public void Add(Utterance draft, string fullPath)
+    {
+        if (ProtectedFiles.IsProtected(fullPath))
+        {
+            Problem(fullPath, ProtectedFiles.NotAudioProblem);
+            return;
+        }
+        if (!AudioFormats.HasAudioExtension(fullPath))
+        {
+            Problem(fullPath, $"has the extension '{Path.GetExtension(fullPath)}', not an audio one ({string.Join(" ", AudioFormats.Extensions.Order(StringComparer.Ordinal))}); it was not imported");
+            return;
+        }
+        _candidates.Add((draft with { AudioPath = RelativeToRoot(fullPath) }, fullPath));
+    }
 
     public void Problem(string path, string message) => _problems.Add(new ImportProblem(path, message));
 
@@ -59,7 +74,9 @@ internal sealed class UtteranceCollector(string audioRoot, IAudioDecoder? decode
         if (!WavReader.IsWavFile(fullPath)) return _decoder.Decode(fullPath, ct).DurationSeconds;
         try
         {
-            return WavReader.ReadInfo(fullPath).DurationSeconds;
+            var info = WavReader.ReadInfo(fullPath);
+            // Float samples are read in full: one NaN or infinity would poison features, training and results.
+            return info.IsFloat ? WavReader.Read(fullPath).DurationSeconds : info.DurationSeconds;
         }
         catch (AudioFormatException error) when (AudioDecoder.IsUnsupportedEncoding(error))
         {

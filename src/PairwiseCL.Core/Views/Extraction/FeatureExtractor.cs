@@ -91,9 +91,18 @@ public sealed class FeatureExtractor(FeatureCache cache, IAudioDecoder? decoder 
             var decoded = _decoder.Decode(path, cancellationToken);
             var clip = new AudioClip(Resampler.Resample(decoded.Samples, decoded.SampleRate, view.SampleRate), view.SampleRate);
             seconds = clip.DurationSeconds;
-            return view.Extract(clip, cancellationToken);
+            return ThrowIfNonFinite(view.Extract(clip, cancellationToken), view, path); // never cached
         }, storage, out wasCached);
         audioSeconds = seconds;
+        return wasCached ? ThrowIfNonFinite(features, view, path) : features; // cached before this check existed
+    }
+
+    /// <summary>NaN or infinite features would turn a run's losses and metrics into NaN (and its result files unwritable): the utterance is left out instead.</summary>
+    private static FeatureMatrix ThrowIfNonFinite(FeatureMatrix features, IFeatureView view, string path)
+    {
+        var index = Array.FindIndex(features.Data, v => !float.IsFinite(v));
+        if (index >= 0)
+            throw new AudioFormatException(path, $"gives a NaN or infinite {view.Name} feature (value {index:N0} of {features.Data.Length:N0}); it is left out");
         return features;
     }
 }

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PairwiseCL.Store;
+using PairwiseCL.Store.Entities;
+using PairwiseCL.Web.Experiments;
+using PairwiseCL.Web.Tests.TestSupport;
+
+namespace PairwiseCL.Web.Tests.Jobs;
+
+/// <summary>
+/// The Jobs page in a real browser: it fits 1440 px without horizontal scrolling, finished jobs read as
+/// sentences (never JSON), the kind is readable and links to its experiment, Cancel asks first, and at 390 px
+/// every job is a readable card.
+/// </summary>
+public sealed class JobsPageBrowserTests : IAsyncLifetime
+{
+    private BrowserPortal? browser;
+    private long queuedId;
+
+    public async Task InitializeAsync()
+    {
+        browser = await BrowserPortal.StartAsync();
+        var finished = DateTime.UtcNow;
+        await using var db = await browser.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        db.Jobs.AddRange(
+            new JobEntity
+            {
+                Kind = "import-corpus", State = JobState.Succeeded, PayloadJson = """{"CorpusName":"emodb-dev"}""",
+                ProgressJson = """{"Stage":"stored","Done":16,"Total":16}""", Attempts = 1, StartedAtUtc = finished, FinishedAtUtc = finished,
+            },
+            new JobEntity
+            {
+                Kind = ExperimentJobHandler.JobKind, State = JobState.Succeeded, PayloadJson = """{"ExperimentId":42}""", Attempts = 1,
+                ProgressJson = JsonSerializer.Serialize(new ExperimentProgress("stored", 16, 16, "16 runs stored", 0)),
+                StartedAtUtc = finished, FinishedAtUtc = finished,
+            },
+            new JobEntity
+            {
+                Kind = "check-audio-files", State = JobState.Failed, PayloadJson = """{"CorpusId":7,"WorkspaceId":1}""", Attempts = 3,
+                Error = "Corpus #7 no longer exists. " + string.Join(" ", Enumerable.Repeat("A long error explains itself in many words.", 8)),
+                StartedAtUtc = finished, FinishedAtUtc = finished,
+            });
+        // A device no worker serves: the job stays queued while the test looks at it.
+        var queued = new JobEntity { Kind = ExperimentJobHandler.JobKind, Device = "test-idle", PayloadJson = """{"ExperimentId":43}""" };
+        db.Jobs.Add(queued);
+        await db.SaveChangesAsync();
+        queuedId = queued.Id;
+    }
+
+    [Fact]
+    public async Task TheJobsPage_FitsTheScreen_ReadsAsWords_AndAsksBeforeCancelling()
+    {
+        var page = await browser!.SignedInPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoAsync("jobs");
+        var table = page.Locator(".pcl-job-table");
+        await Assertions.Expect(table).ToContainTextAsync("Corpus import");
+
+        // Readable kinds, linked to their experiment or corpus.
+        await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = "Experiment run" }).First).ToHaveAttributeAsync("href", "experiments/43");
+        await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = "Audio file check" })).ToHaveAttributeAsync("href", "corpora/7");
+        await Assertions.Expect(table).Not.ToContainTextAsync("run-experiment");
+        // Finished jobs' progress in words, never the stored JSON.
+        await Assertions.Expect(table).ToContainTextAsync("16 clips stored");
+        await Assertions.Expect(table).ToContainTextAsync("16 runs stored");
+        await Assertions.Expect(page.Locator("[data-testid=job-progress]", new() { HasTextString = "{" })).ToHaveCountAsync(0);
+        // At 1440 px nothing needs horizontal scrolling, not even beside a long error.
+        Assert.True(await NoHorizontalOverflowAsync(page), "The jobs table scrolls sideways at 1440 px: " + await WidestAsync(page));
+        await BrowserPortal.ScreenshotAsync(page, "jobs-1440");
+
+        // Cancel asks first; keeping the job leaves it queued.
+        var cancel = page.Locator("[data-testid=cancel-job]");
+        await cancel.ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync($"Cancel job #{queuedId}?");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Keep it running" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        Assert.Equal(JobState.Queued, await StateAsync());
+        await cancel.ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel the job" }).ClickAsync();
+        await Assertions.Expect(cancel).ToHaveCountAsync(0, new() { Timeout = 120_000 });
+        Assert.NotEqual(JobState.Queued, await StateAsync());
+
+        // At 390 px every job is a card whose lines are visible within the screen.
+        await page.SetViewportSizeAsync(390, 844);
+        var import = table.GetByText("Corpus import");
+        await Assertions.Expect(import).ToBeVisibleAsync();
+        var box = await import.BoundingBoxAsync();
+        Assert.True(box is { Width: > 0 } && box.X + box.Width <= 390, $"The job's title lies outside the 390 px screen: {box?.X} + {box?.Width}.");
+        await Assertions.Expect(table.GetByText("16 clips stored")).ToBeVisibleAsync();
+        Assert.True(await NoHorizontalOverflowAsync(page), "The jobs page scrolls sideways at 390 px: " + await WidestAsync(page));
+        await BrowserPortal.ScreenshotAsync(page, "jobs-390");
+    }
+
+    private static Task<bool> NoHorizontalOverflowAsync(IPage page) => page.EvaluateAsync<bool>("""
+        () => document.documentElement.scrollWidth <= window.innerWidth
+            && [...document.querySelectorAll('.pcl-job-table .mud-table-container')].every(c => c.scrollWidth <= c.clientWidth + 1)
+        """);
+
+    // For the failure message: the elements that reach past the screen's right edge.
+    private static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => [...document.querySelectorAll('body *')]
+            .map(e => ({ e, r: e.getBoundingClientRect().right }))
+            .filter(x => x.r > window.innerWidth + 1)
+            .slice(0, 8)
+            .map(x => `${x.e.tagName.toLowerCase()}.${[...x.e.classList].join('.')} right=${Math.round(x.r)}`)
+            .join('; ')
+        """);
+
+    private async Task<JobState> StateAsync()
+    {
+        await using var db = await browser!.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == queuedId);
+        return job.CancelRequested && job.State == JobState.Queued ? JobState.Cancelled : job.State;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+    }
+}
