@@ -89,9 +89,10 @@ internal static class ActiveLearningCommand
 
     private static void PrintAreas(IReadOnlyList<CurveAreaRow> rows)
     {
-        var table = new Table().AddColumns("view", "strategy", "AULC", "labels to reach reference");
+        var table = new Table().AddColumns("view", "strategy", "AULC", "AULC − reference (paired)", "labels to reach reference");
         foreach (var r in rows)
             table.AddRow(Markup.Escape(r.View), Markup.Escape(r.Strategy), $"{ReportTable.Number(r.AulcMean, 3)} ± {ReportTable.Number(r.AulcCi95, 3)}",
+                double.IsNaN(r.DeltaMean) ? "" : $"{ReportTable.Number(r.DeltaMean, 3)} ± {ReportTable.Number(r.DeltaCi95, 3)}",
                 r.LabelsToReachReference?.ToString(CultureInfo.InvariantCulture) ?? "not reached");
         AnsiConsole.Write(table);
     }

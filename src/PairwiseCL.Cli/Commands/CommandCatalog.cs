@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return CorporaCommand.Create();
         yield return ExtractCommand.Create();
         yield return ReproduceCommand.Create();
+        yield return PretrainCommand.Create();
         yield return ActiveLearningCommand.Create();
         yield return Wav2Vec2Command.Create();
         yield return BenchCommand.Create();

@@ -76,8 +76,9 @@ public static class ActiveLearningReportWriter
     {
         var budget = runs.Max(r => r.Labelled);
         return new ReportTable("areas", $"Area under the learning curve (mean UAR over the counts; 95 % CI over the distinct curves) and the fewest labels whose mean UAR reaches {ReferenceOf(runs)}'s at {budget} clips",
-            ["view", "strategy", "aulc", "labels to reach reference"],
+            ["view", "strategy", "aulc", $"aulc − {ReferenceOf(runs)} (paired)", "labels to reach reference"],
             areas.Select(a => (IReadOnlyList<string>)[a.View, a.Strategy, MeanAndCi(a.AulcMean, a.AulcCi95),
+                a.Strategy == ReferenceOf(runs) ? "" : MeanAndCi(a.DeltaMean, a.DeltaCi95),
                 a.LabelsToReachReference?.ToString(CultureInfo.InvariantCulture) ?? "not reached"]).ToList());
     }
 

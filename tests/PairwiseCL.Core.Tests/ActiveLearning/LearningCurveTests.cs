@@ -66,6 +66,25 @@ public sealed class LearningCurveTests
     }
 
     [Fact]
+    public void AreasArePairedWithTheReferenceOnTheSameFoldAndRepeat()
+    {
+        // One count per loop, so a loop's area is its UAR. Random: two repeats on two folds; diversity is deterministic
+        // (one loop per fold), so it is paired with both of random's repeats: differences 0.2, 0.1, 0.2, 0.1.
+        CurveRun Run(string strategy, int fold, int repeat, double uar) => new("mel", strategy, fold, $"s{fold}", repeat, 4, uar);
+        CurveRun[] runs =
+        [
+            Run("random", 0, 0, 0.5), Run("random", 0, 1, 0.6), Run("random", 1, 0, 0.3), Run("random", 1, 1, 0.4),
+            Run("diversity", 0, 0, 0.7), Run("diversity", 1, 0, 0.5),
+        ];
+        var diversity = LearningCurveSummary.Areas(runs, "random").Single(a => a.Strategy == "diversity");
+        Assert.Equal(0.6, diversity.AulcMean, 12);
+        Assert.Equal(0.15, diversity.DeltaMean, 12);
+        // t(0.975, 3) = 3.182446, sd of (0.2, 0.1, 0.2, 0.1) = 0.057735, n = 4.
+        Assert.Equal(3.182446 * 0.057735 / 2, diversity.DeltaCi95, 5);
+        Assert.Equal(4, diversity.LabelsToReachReference);  // random's largest-count mean is 0.45
+    }
+
+    [Fact]
     public void AConfigurationNamesEveryProblemAtOnce()
     {
         var configuration = ActiveLearningConfiguration.Quick(["mel"]) with { Strategies = ["magic"], RoundSize = 0, Repeats = 0 };

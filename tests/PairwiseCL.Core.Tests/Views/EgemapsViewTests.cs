@@ -38,6 +38,16 @@ public sealed class EgemapsViewTests
     }
 
     [Fact]
+    public void ClipsTooLongToKeepTheirPitchSpectraRecomputeThemToTheSameValues()
+    {
+        var clip = WavReader.Read(Directory.GetFiles(Path.Combine(SharedData.EmoDbDev, "wav"), "*.wav").Order().First());
+        var kept = new EgemapsExtractor().Extract(clip);
+        var recomputed = new EgemapsExtractor(null, maxKeptSpectrumValues: 0).Extract(clip);
+        Assert.Equal(kept.Functionals, recomputed.Functionals);
+        Assert.Equal(kept.LowLevelDescriptors.Values, recomputed.LowLevelDescriptors.Values);
+    }
+
+    [Fact]
     public void TheLowLevelDescriptorTableHasOneRowPerTenMillisecondsOfPitchFrames()
     {
         var clip = new AudioClip(Enumerable.Range(0, 32000).Select(i => (float)Math.Sin(i * 0.05)).ToArray(), 16000);

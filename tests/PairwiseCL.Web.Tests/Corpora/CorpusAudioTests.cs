@@ -44,7 +44,7 @@ public sealed class CorpusAudioTests(PortalFactory portal) : IClassFixture<Porta
         {
             var file = Path.Combine(root, $"f{i}.wav");
             Directory.CreateDirectory(root);
-            await File.WriteAllBytesAsync(file, [0x52, 0x49, 0x46, 0x46, (byte)i]);
+            await File.WriteAllBytesAsync(file, PairwiseCL.Web.Tests.Datasets.TestArchives.Wav(0.1 + i * 0.01));
             utterances.Add(new Utterance(utteranceId, $"f{i}.wav", 0.1, "s1", "1", "neu"));
         }
         var id = await portal.Get<CorpusRepository>().SaveAsync(new Corpus("nested", root, utterances, []));
@@ -56,7 +56,7 @@ public sealed class CorpusAudioTests(PortalFactory portal) : IClassFixture<Porta
             var clip = await browser.GetAsync("/" + PairwiseCL.Web.Corpora.CorpusAudioEndpoints.AudioUrl(id, utteranceId));
 
             Assert.True(clip.StatusCode == HttpStatusCode.OK, $"{utteranceId}: {clip.StatusCode} {await clip.Content.ReadAsStringAsync()}");
-            Assert.Equal([0x52, 0x49, 0x46, 0x46, (byte)i], await clip.Content.ReadAsByteArrayAsync());
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(root, $"f{i}.wav")), await clip.Content.ReadAsByteArrayAsync());
         }
     }
 }

@@ -1,5 +1,6 @@
+using System.Collections.Concurrent;
 using System.Numerics;
-using MathNet.Numerics;
+using System.Numerics.Tensors;
 
 namespace PairwiseCL.Core.Views.Egemaps;
 
@@ -20,12 +21,16 @@ internal sealed class FormantAnalyzer
     private readonly double _minHz, _maxHz;
     private readonly int _usableBins;
     private readonly int _outputLength;
-    private readonly double[] _cosines, _sines;
+    // Row i: cos of bins 1..usable-1, then sin of the same bins, so one dot product with [Re, -Im] is sample i.
+    private readonly double[] _basis;
+    private readonly double[] _spectrum;
     private readonly double[] _resampled;
     private readonly double[] _autocorrelation;
     private readonly double[] _lpc;
     private readonly double[] _scratch;
     private readonly double[] _polynomial;
+    private readonly PolynomialRoots _roots;
+    private readonly double[] _rootReal, _rootImaginary;
     private readonly List<(double Frequency, double Bandwidth)> _found = new(16);
 
     public FormantAnalyzer(EgemapsConfiguration config, int bins, double binHz, int frameLength, int sampleRate)
@@ -45,63 +50,67 @@ internal sealed class FormantAnalyzer
         // 220 of the 352-sample period, i.e. 66 zeros and then only the first ~70% of the frame. Our FFT pads at
         // the end, so delay the frame by the same padding here.
         var padding = (fftLength - frameLength) / 2;
-        _cosines = new double[_outputLength * _usableBins];
-        _sines = new double[_outputLength * _usableBins];
-        for (var i = 0; i < _outputLength; i++)
-            for (var k = 1; k < _usableBins; k++)
-            {
-                var phase = 2 * Math.PI * k * ((double)i / period - (double)padding / fftLength);
-                _cosines[i * _usableBins + k] = Math.Cos(phase);
-                _sines[i * _usableBins + k] = Math.Sin(phase);
-            }
+        var width = 2 * (_usableBins - 1);
+        _basis = Bases.GetOrAdd((_outputLength, _usableBins, period, padding, fftLength), BuildBasis);
+        _spectrum = new double[width];
         _resampled = new double[_outputLength];
         _autocorrelation = new double[_order + 1];
         _lpc = new double[_order + 1];
         _scratch = new double[_order + 1];
         _polynomial = new double[_order + 1];
+        _roots = new PolynomialRoots(_order);
+        _rootReal = new double[_order];
+        _rootImaginary = new double[_order];
+    }
+
+    // The resampling basis is ~100 k cosines and sines: built once per frame geometry and shared (read-only)
+    // instead of per utterance, where it cost more trigonometry than all of the utterance's frames.
+    private static readonly ConcurrentDictionary<(int Output, int Usable, double Period, int Padding, int FftLength), double[]> Bases = new();
+
+    private static double[] BuildBasis((int Output, int Usable, double Period, int Padding, int FftLength) key)
+    {
+        var width = 2 * (key.Usable - 1);
+        var basis = new double[key.Output * width];
+        for (var i = 0; i < key.Output; i++)
+            for (var k = 1; k < key.Usable; k++)
+            {
+                var phase = 2 * Math.PI * k * ((double)i / key.Period - (double)key.Padding / key.FftLength);
+                basis[i * width + k - 1] = Math.Cos(phase);
+                basis[i * width + key.Usable - 1 + k - 1] = Math.Sin(phase);
+            }
+        return basis;
     }
 
     /// <summary>Writes F1-F3 frequency and bandwidth (Hz) into frequencies/bandwidths; 0 where none was found.</summary>
-    public void Analyse(double[] real, double[] imaginary, Span<double> frequencies, Span<double> bandwidths)
+    /// <param name="times">When given, the resampling is timed (from <paramref name="stamp"/> on, which moves to its end).</param>
+    public void Analyse(double[] real, double[] imaginary, Span<double> frequencies, Span<double> bandwidths,
+        EgemapsStageTimes? times, ref long stamp)
     {
         frequencies.Clear();
         bandwidths.Clear();
         // openSMILE adds DC once and every other bin once (no factor 2); the sign of the sine term follows from
         // its FFT storing the negated imaginary part.
+        var bins = _usableBins - 1;
+        real.AsSpan(1, bins).CopyTo(_spectrum);
+        TensorPrimitives.Negate(imaginary.AsSpan(1, bins), _spectrum.AsSpan(bins));
         for (var i = 0; i < _outputLength; i++)
-        {
-            var x = real[0];
-            var row = i * _usableBins;
-            for (var k = 1; k < _usableBins; k++)
-                x += real[k] * _cosines[row + k] - imaginary[k] * _sines[row + k];
-            _resampled[i] = x;
-        }
+            _resampled[i] = real[0] + TensorPrimitives.Dot(_spectrum, _basis.AsSpan(i * _spectrum.Length, _spectrum.Length));
+        times?.Lap(EgemapsStage.FormantResampling, ref stamp);
         for (var lag = 0; lag <= _order; lag++)
-        {
-            double sum = 0;
-            for (var i = 0; i + lag < _outputLength; i++) sum += _resampled[i] * _resampled[i + lag];
-            _autocorrelation[lag] = sum;
-        }
+            _autocorrelation[lag] = TensorPrimitives.Dot(_resampled.AsSpan(0, _outputLength - lag), _resampled.AsSpan(lag, _outputLength - lag));
         if (_autocorrelation[0] <= 0 || !LevinsonDurbin()) return;
 
         // openSMILE builds the polynomial as z^p - a1 z^(p-1) - ... - ap from predictor coefficients whose
         // sign convention is the opposite of A(z) = 1 + sum a_k z^-k; its formants (and their broad bandwidths)
-        // come from those roots, so we do the same. Ascending powers for MathNet.
+        // come from those roots, so we do the same. Ascending powers.
         for (var i = 0; i < _order; i++) _polynomial[i] = -_lpc[_order - i];
         _polynomial[_order] = 1.0;
-        Complex[] roots;
-        try
-        {
-            roots = FindRoots.Polynomial(_polynomial);
-        }
-        catch (Exception ex) when (ex is ArithmeticException or ArgumentException or NonConvergenceException)
-        {
-            return;
-        }
+        if (!_roots.Solve(_polynomial, _rootReal, _rootImaginary)) return;
 
         _found.Clear();
-        foreach (var original in roots)
+        for (var i = 0; i < _order; i++)
         {
+            var original = new Complex(_rootReal[i], _rootImaginary[i]);
             // Roots outside the unit circle are reflected inside (1 / conj(z)), as smileMath_complexIntoUnitCircle.
             var root = original.Magnitude > 1.0 ? 1.0 / Complex.Conjugate(original) : original;
             if (root.Imaginary < 0) continue;

@@ -14,7 +14,8 @@ internal sealed class HarmonicAnalyzer
     private readonly int _bins;
     private readonly double _binHz;
     private readonly int _sampleRate;
-    private readonly Radix2Fft _fft;
+    private readonly RealFft _fft;
+    private readonly double[] _power;
     private readonly double[] _acfRe, _acfIm;
     private readonly double[] _acf;
     private readonly int[] _harmonicBin = new int[HarmonicCount];
@@ -27,22 +28,22 @@ internal sealed class HarmonicAnalyzer
         _bins = bins;
         _binHz = binHz;
         _sampleRate = sampleRate;
-        _fft = new Radix2Fft((bins - 1) * 2);
-        _acfRe = new double[(bins - 1) * 2];
-        _acfIm = new double[(bins - 1) * 2];
+        _fft = new RealFft((bins - 1) * 2);
+        _power = new double[(bins - 1) * 2];
+        _acfRe = new double[bins];
+        _acfIm = new double[bins];
         _acf = new double[bins];
     }
 
-    public double HarmonicsToNoiseDb(double[] magnitude, double f0)
+    public double HarmonicsToNoiseDb(ReadOnlySpan<double> magnitude, double f0)
     {
         if (f0 <= 0) return 0.0;
         // The power spectrum is real and even, so its inverse DFT equals its forward DFT (up to a scale that
         // cancels in the HNR ratio).
         var n = (_bins - 1) * 2;
-        Array.Clear(_acfIm);
-        for (var k = 0; k < _bins; k++) _acfRe[k] = magnitude[k] * magnitude[k];
-        for (var k = _bins; k < n; k++) _acfRe[k] = _acfRe[n - k];
-        _fft.Forward(_acfRe, _acfIm);
+        for (var k = 0; k < _bins; k++) _power[k] = magnitude[k] * magnitude[k];
+        for (var k = _bins; k < n; k++) _power[k] = _power[n - k];
+        _fft.Forward(_power, _acfRe, _acfIm);
         for (var i = 0; i < _bins; i++) _acf[i] = Math.Abs(_acfRe[i]);
         var lag = (int)Math.Floor(_sampleRate / f0);
         if (lag <= 0) return 0.0;
@@ -55,7 +56,7 @@ internal sealed class HarmonicAnalyzer
     }
 
     /// <summary>H1-H2, H1-A3 and the three formant amplitudes (dB re H1) of a voiced frame.</summary>
-    public void Harmonics(double[] magnitude, double f0, ReadOnlySpan<double> formantHz, Span<double> output)
+    public void Harmonics(ReadOnlySpan<double> magnitude, double f0, ReadOnlySpan<double> formantHz, Span<double> output)
     {
         if (f0 <= 0)
         {
@@ -116,7 +117,7 @@ internal sealed class HarmonicAnalyzer
         return best;
     }
 
-    private void FindHarmonicPeaks(double[] magnitude, double f0)
+    private void FindHarmonicPeaks(ReadOnlySpan<double> magnitude, double f0)
     {
         var lastBin = FrequencyToBin(0.5 * f0, 1);
         var firstBin = FrequencyToBin(0.5 * f0, lastBin);
@@ -163,18 +164,27 @@ internal sealed class HarmonicAnalyzer
         }
     }
 
-    /// <summary>Nearest bin to a frequency searching upward from startBin; 0 past the last bin (as openSMILE).</summary>
+    /// <summary>
+    /// Nearest bin to a frequency searching upward from startBin; 0 past the last bin (as openSMILE). openSMILE
+    /// scans bin by bin; past Nyquist every later harmonic scans the whole spectrum again, which made this the
+    /// costliest step of the harmonics pass, so the first bin above hz is computed and then checked against the
+    /// same products the scan compares.
+    /// </summary>
     private int FrequencyToBin(double hz, int startBin)
     {
-        for (var b = Math.Max(startBin, 1); b < _bins; b++)
-        {
-            if (b * _binHz > hz)
-                return b * _binHz - hz > hz - (b - 1) * _binHz ? b - 1 : b;
-        }
-        return 0;
+        var start = Math.Max(startBin, 1);
+        if (start >= _bins) return 0;
+        // b: the smallest bin with b * binHz > hz (the division may be off by one either way in rounding).
+        var estimate = hz / _binHz;
+        var b = estimate >= _bins ? _bins : Math.Max((int)Math.Floor(estimate) + 1, 0);
+        while (b > 0 && (b - 1) * _binHz > hz) b--;
+        while (b < _bins && b * _binHz <= hz) b++;
+        b = Math.Max(b, start);
+        if (b >= _bins) return 0;
+        return b * _binHz - hz > hz - (b - 1) * _binHz ? b - 1 : b;
     }
 
-    private bool IsPeak(double[] x, int n)
+    private bool IsPeak(ReadOnlySpan<double> x, int n)
     {
         if (n >= _bins || n < 0) return false;
         if (n + 1 < _bins) return n > 0 ? x[n] > x[n - 1] && x[n] > x[n + 1] : x[0] > x[1];

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace PairwiseCL.Core.Views.Egemaps;
 
 /// <summary>
@@ -110,14 +113,41 @@ internal sealed class JitterShimmerAnalyzer(EgemapsConfiguration config, int fra
         return (jitter, 20.0 * Math.Log10(_lastShimmer + 1.0));
     }
 
-    /// <summary>Pearson correlation of two equally long stretches (0 when either is constant).</summary>
+    /// <summary>
+    /// Pearson correlation of two equally long stretches (0 when either is constant), in float64 four lanes at a
+    /// time: this runs for every lag of every period candidate, a tenth of the extraction when written scalar.
+    /// </summary>
     private static double CrossCorrelation(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
-        double ma = 0, mb = 0;
-        for (var i = 0; i < a.Length; i++) { ma += a[i]; mb += b[i]; }
-        ma /= a.Length; mb /= a.Length;
-        double ab = 0, aa = 0, bb = 0;
-        for (var i = 0; i < a.Length; i++)
+        var n = a.Length;
+        ref var ra = ref MemoryMarshal.GetReference(a);
+        ref var rb = ref MemoryMarshal.GetReference(b);
+        var va = Vector256<double>.Zero;
+        var vb = Vector256<double>.Zero;
+        var i = 0;
+        for (; i + 4 <= n; i += 4)
+        {
+            va += Widen(ref ra, i);
+            vb += Widen(ref rb, i);
+        }
+        double ma = Vector256.Sum(va), mb = Vector256.Sum(vb);
+        for (; i < n; i++) { ma += a[i]; mb += b[i]; }
+        ma /= n; mb /= n;
+
+        var vma = Vector256.Create(ma);
+        var vmb = Vector256.Create(mb);
+        var vab = Vector256<double>.Zero;
+        var vaa = Vector256<double>.Zero;
+        var vbb = Vector256<double>.Zero;
+        i = 0;
+        for (; i + 4 <= n; i += 4)
+        {
+            var u = Widen(ref ra, i) - vma;
+            var v = Widen(ref rb, i) - vmb;
+            vab += u * v; vaa += u * u; vbb += v * v;
+        }
+        double ab = Vector256.Sum(vab), aa = Vector256.Sum(vaa), bb = Vector256.Sum(vbb);
+        for (; i < n; i++)
         {
             var u = a[i] - ma; var v = b[i] - mb;
             ab += u * v; aa += u * u; bb += v * v;
@@ -125,6 +155,9 @@ internal sealed class JitterShimmerAnalyzer(EgemapsConfiguration config, int fra
         var denominator = Math.Sqrt(aa) * Math.Sqrt(bb);
         return denominator > 0 ? ab / denominator : 0;
     }
+
+    private static Vector256<double> Widen(ref float source, int index) =>
+        Vector256.WidenLower(Vector128.LoadUnsafe(ref source, (nuint)index).ToVector256Unsafe());
 
     /// <summary>Max minus min over the period without its first and last sample, as openSMILE.</summary>
     private static double PeakToPeak(ReadOnlySpan<float> x)

@@ -14,6 +14,7 @@ internal sealed class OctaveSpectrumScaler
     private readonly double[] _a, _c, _d;
     private readonly double[] _weights;
     private readonly double[] _y, _y2, _u;
+    private readonly double[] _pivot, _upper;
 
     public OctaveSpectrumScaler(int bins, double binHz, double minHz)
     {
@@ -60,15 +61,21 @@ internal sealed class OctaveSpectrumScaler
             _weights[i] = 0.5 + Math.Atan(3.0 * (i + 1 - atanShift) / PointsPerOctave) / Math.PI;
 
         _y = new double[bins]; _y2 = new double[bins]; _u = new double[bins];
+        _pivot = new double[bins]; _upper = new double[bins];
+        for (var i = 1; i < bins - 1; i++)
+        {
+            _pivot[i] = 1.0 / (_sigma[i] * _upper[i - 1] + 2.0);
+            _upper[i] = (_sigma[i] - 1.0) * _pivot[i];
+        }
     }
 
     public double MinOctave { get; }
     public double OctaveStep { get; }
     public double PointsPerOctave { get; }
 
-    public void Scale(double[] magnitude, double[] output)
+    public void Scale(ReadOnlySpan<double> magnitude, double[] output)
     {
-        Array.Copy(magnitude, _y, _n);
+        magnitude[.._n].CopyTo(_y);
         EnhancePeaks(_y);
         Smooth(_y);
         SolveNaturalSpline();
@@ -114,16 +121,15 @@ internal sealed class OctaveSpectrumScaler
 
     private void SolveNaturalSpline()
     {
+        // The elimination's pivots (p) and upper coefficients depend on the axis only: computed once in the
+        // constructor, leaving two divisions and a few products per bin here.
         _y2[0] = 0; _u[0] = 0;
         for (var i = 1; i < _n - 1; i++)
         {
-            var sigma = _sigma[i];
-            var p = 1.0 / (sigma * _y2[i - 1] + 2.0);
-            _y2[i] = (sigma - 1.0) * p;
             var ut = (_y[i + 1] - _y[i]) / _diff1[i] - (_y[i] - _y[i - 1]) / _diff2[i];
-            _u[i] = p * (6.0 * ut - sigma * _u[i - 1]);
+            _u[i] = _pivot[i] * (6.0 * ut - _sigma[i] * _u[i - 1]);
         }
         _y2[_n - 1] = 0;
-        for (var j = _n - 2; j >= 0; j--) _y2[j] = _y2[j] * _y2[j + 1] + _u[j];
+        for (var j = _n - 2; j >= 0; j--) _y2[j] = _upper[j] * _y2[j + 1] + _u[j];
     }
 }

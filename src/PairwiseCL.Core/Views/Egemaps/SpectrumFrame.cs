@@ -1,23 +1,26 @@
+using System.Numerics.Tensors;
+
 namespace PairwiseCL.Core.Views.Egemaps;
 
 /// <summary>
 /// Windowed, zero-padded (to the next power of two, like openSMILE's cTransformFFT) real FFT of one frame.
 /// Holds its buffers so one instance serves every frame of an utterance without allocating.
+/// <see cref="Analyse"/> writes the spectrum into the properties; <see cref="AnalyseInto"/> into the caller's
+/// magnitude row (the 60 ms pitch spectra are kept per frame for the harmonics pass).
 /// </summary>
 internal sealed class SpectrumFrame
 {
     private readonly double[] _window;
-    private readonly Radix2Fft _fft;
-    private readonly double[] _re, _im;
+    private readonly RealFft _fft;
+    private readonly double[] _padded;
 
     public SpectrumFrame(double[] window)
     {
         _window = window;
         FrameLength = window.Length;
         FftLength = NextPowerOfTwo(FrameLength);
-        _fft = new Radix2Fft(FftLength);
-        _re = new double[FftLength];
-        _im = new double[FftLength];
+        _fft = new RealFft(FftLength);
+        _padded = new double[FftLength];
         Windowed = new double[FrameLength];
         Magnitude = new double[FftLength / 2 + 1];
         Real = new double[FftLength / 2 + 1];
@@ -34,26 +37,22 @@ internal sealed class SpectrumFrame
     public double BinHz(int sampleRate) => (double)sampleRate / FftLength;
 
     /// <summary>Windows samples[start..start+FrameLength) (zeros past the end) and computes the spectrum.</summary>
-    public void Analyse(float[] samples, int start)
+    public void Analyse(float[] samples, int start) => AnalyseInto(samples, start, Magnitude);
+
+    /// <summary>As <see cref="Analyse"/>, with the magnitudes written to <paramref name="magnitude"/> (bins long).</summary>
+    public void AnalyseInto(float[] samples, int start, Span<double> magnitude)
     {
-        Array.Clear(_re);
-        Array.Clear(_im);
-        for (var i = 0; i < FrameLength; i++)
-        {
-            var index = start + i;
-            var x = index < samples.Length ? samples[index] * _window[i] : 0.0;
-            Windowed[i] = x;
-            _re[i] = x;
-        }
-        _fft.Forward(_re, _im);
-        for (var k = 0; k < Magnitude.Length; k++)
-        {
-            var re = _re[k];
-            var im = _im[k];
-            Real[k] = re;
-            Imaginary[k] = im;
-            Magnitude[k] = Math.Sqrt(re * re + im * im);
-        }
+        // Zeros past the frame (the FFT padding) stay zero from construction on.
+        var available = Math.Clamp(samples.Length - start, 0, FrameLength);
+        for (var i = 0; i < available; i++)
+            _padded[i] = samples[start + i] * _window[i];
+        Array.Clear(_padded, available, FrameLength - available);
+        _padded.AsSpan(0, FrameLength).CopyTo(Windowed);
+        _fft.Forward(_padded, Real, Imaginary);
+        // |X| = sqrt(re^2 + im^2), vectorised; each product rounded as in the scalar expression (no fused multiply-add).
+        TensorPrimitives.Multiply(Real, Real, magnitude);
+        TensorPrimitives.MultiplyAdd(Imaginary, Imaginary, magnitude, magnitude);
+        TensorPrimitives.Sqrt(magnitude, magnitude);
     }
 
     public static int NextPowerOfTwo(int n)

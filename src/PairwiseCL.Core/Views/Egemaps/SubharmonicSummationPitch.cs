@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace PairwiseCL.Core.Views.Egemaps;
 
 /// <summary>
@@ -32,7 +34,7 @@ internal sealed class SubharmonicSummationPitch
         }
     }
 
-    public void Detect(double[] magnitude, PitchCandidates candidates)
+    public void Detect(ReadOnlySpan<double> magnitude, PitchCandidates candidates)
     {
         candidates.Clear();
         _scaler.Scale(magnitude, _octave);
@@ -41,8 +43,9 @@ internal sealed class SubharmonicSummationPitch
         for (var h = 2; h <= _config.ShsHarmonics; h++)
         {
             var shift = _shifts[h];
-            var w = _shiftWeights[h];
-            for (var j = shift; j < n; j++) _sum[j - shift] += _octave[j] * w;
+            if (shift >= n) continue;
+            var target = _sum.AsSpan(0, n - shift);
+            TensorPrimitives.MultiplyAdd(_octave.AsSpan(shift), _shiftWeights[h], target, target);
         }
         for (var j = 0; j < n; j++)
         {
