@@ -34,6 +34,22 @@ public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> cont
             CreatedByUserId = userId,
         }, cancellationToken);
 
+    /// <summary>
+    /// An experiment imported into the workspace whose stored results file has this SHA-256: the same archive
+    /// imported before. Null when there is none.
+    /// </summary>
+    public async Task<(int Id, string Name)?> FindImportedByContentAsync(int workspaceId, string contentFileSuffix, string sha256, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var match = await db.Artifacts.AsNoTracking()
+            .Where(a => a.ContentHash == sha256 && a.Path.EndsWith(contentFileSuffix)
+                        && a.Experiment!.WorkspaceId == workspaceId && a.Experiment.FinetuneCorpusId == null)
+            .OrderBy(a => a.ExperimentId)
+            .Select(a => new { a.ExperimentId, a.Experiment!.Name })
+            .FirstOrDefaultAsync(cancellationToken);
+        return match is { ExperimentId: { } id } ? (id, match.Name) : null;
+    }
+
     private async Task<int> AddAsync(ExperimentEntity entity, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -46,6 +62,7 @@ public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> cont
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Artifacts.Where(a => a.ExperimentId == experimentId).ExecuteDeleteAsync(cancellationToken);
+        await db.Runs.Where(r => r.ExperimentId == experimentId).ExecuteDeleteAsync(cancellationToken);
         await db.Experiments.Where(e => e.Id == experimentId).ExecuteDeleteAsync(cancellationToken);
     }
 

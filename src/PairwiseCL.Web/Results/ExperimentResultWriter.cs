@@ -51,7 +51,8 @@ public sealed class ExperimentResultWriter(ExperimentRepository experiments, IOp
         return written.Count;
     }
 
-    private static RunEntity ToEntity(ExperimentEntity experiment, RunResult run, long jobId, DateTime now) => new()
+    /// <summary>The store's row of a run (imported experiments have no job: <paramref name="jobId"/> null).</summary>
+    internal static RunEntity ToEntity(ExperimentEntity experiment, RunResult run, long? jobId, DateTime now) => new()
     {
         ExperimentId = experiment.Id,
         Fold = run.Fold,

@@ -21,6 +21,12 @@ public sealed record ExperimentResults(
     IReadOnlyList<ResultDownload> Downloads,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>View/method/fraction rows whose runs collapsed to one class or whose UAR interval includes chance.</summary>
+    public IReadOnlyList<ResultWarning> Warnings { get; init; } = [];
+
+    /// <summary>Chance-level UAR, 1/classes.</summary>
+    public double Chance => ResultWarnings.Chance(ClassNames.Count);
+
     /// <summary>True once the job has written its report.</summary>
     public bool HasReport => Summary.Count > 0;
 }

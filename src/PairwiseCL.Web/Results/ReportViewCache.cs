@@ -42,4 +42,8 @@ public sealed record ReportView(
     IReadOnlyList<RunResult> Runs,
     IReadOnlyList<PwccaRow> Pwcca,
     IReadOnlyList<ReportTable> Tables,
-    IReadOnlyList<ConfusionMatrix> ConfusionMatrices);
+    IReadOnlyList<ConfusionMatrix> ConfusionMatrices)
+{
+    /// <summary>Rows whose runs collapsed to one class or whose UAR interval includes chance (ResultWarnings).</summary>
+    public IReadOnlyList<ResultWarning> Warnings { get; init; } = [];
+}

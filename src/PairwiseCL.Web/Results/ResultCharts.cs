@@ -18,13 +18,18 @@ public static class ResultCharts
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = null };
 
-    public static IReadOnlyList<ChartFigure> UarVersusFraction(IReadOnlyList<SummaryRow> summary) =>
+    /// <summary>
+    /// Figure 3, one chart per view: each method in its fixed colour, nudged sideways on the log axis so error
+    /// bars do not hide each other, significance against supervised as a separate dark mark above the upper
+    /// error bar saying which way (*↑ higher, *↓ lower, ns), and chance level (1/classes) as a dotted line.
+    /// </summary>
+    public static IReadOnlyList<ChartFigure> UarVersusFraction(IReadOnlyList<SummaryRow> summary, int classes) =>
         summary.GroupBy(r => r.View).OrderBy(g => g.Key).Select(view =>
         {
-            var traces = view.GroupBy(r => r.Method).OrderBy(g => g.Key)
-                .Select(method => FractionTrace(method.Key, method.ToList(), "solid")).ToList();
+            var methods = view.GroupBy(r => r.Method).OrderBy(g => g.Key).ToList();
+            var traces = methods.SelectMany((method, i) => FractionTraces(method.Key, method.Key, method.ToList(), view.ToList(), "solid", Nudge(i, methods.Count))).ToList();
             return new ChartFigure($"uar_vs_fraction_{view.Key}", $"UAR vs label fraction — {view.Key}",
-                Serialize(traces, FractionLayout(ChartText.Plotly($"UAR vs label fraction ({view.Key})"), view)),
+                Serialize(traces, FractionLayout(ChartText.Plotly($"UAR vs label fraction ({view.Key})"), view, classes)),
                 new ReportTable($"uar_vs_fraction_{view.Key}", "", FractionHeaders, FractionRows("all", view.ToList())));
         }).ToList();
 
@@ -33,7 +38,7 @@ public static class ResultCharts
     /// fine-tuning emotions only ("target", solid) and on the other emotions only ("other", dashed);
     /// marks compare each with the supervised runs. Empty when the experiment did not run that comparison.
     /// </summary>
-    public static IReadOnlyList<ChartFigure> OutOfDistribution(IReadOnlyList<RunResult> runs)
+    public static IReadOnlyList<ChartFigure> OutOfDistribution(IReadOnlyList<RunResult> runs, int classes)
     {
         if (!runs.Any(r => r.PretrainingSet is "target" or "other")) return [];
         var target = ResultSummary.Summarise(runs, "target");
@@ -42,16 +47,19 @@ public static class ResultCharts
         {
             var traces = new List<Dictionary<string, object>>();
             var rows = new List<IReadOnlyList<string>>();
-            foreach (var (set, summary, dash) in new[] { ("target", target, "solid"), ("other", other, "dash") })
-            foreach (var method in summary.Where(r => r.View == view).GroupBy(r => r.Method).OrderBy(g => g.Key))
+            var series = new[] { ("target", target, "solid"), ("other", other, "dash") }
+                .SelectMany(s => s.Item2.Where(r => r.View == view).GroupBy(r => r.Method).OrderBy(g => g.Key).Select(m => (Set: s.Item1, Dash: s.Item3, Method: m)))
+                .ToList();
+            var supervised = target.Where(r => r.View == view).ToList();
+            foreach (var (i, (set, dash, method)) in series.Index())
             {
                 var name = method.Key == MethodNames.Supervised ? method.Key : $"{method.Key}, pre-trained on {set}";
-                traces.Add(FractionTrace(name, method.ToList(), dash));
+                traces.AddRange(FractionTraces(name, method.Key, method.ToList(), supervised, dash, Nudge(i, series.Count)));
                 rows.AddRange(FractionRows(set, method.ToList()));
             }
             var viewRows = target.Concat(other).Where(r => r.View == view).ToList();
             return new ChartFigure($"out_of_distribution_{view}", $"Target vs out-of-distribution pre-training — {view}",
-                Serialize(traces, FractionLayout(ChartText.Plotly($"Pre-training on target vs other emotions ({view})"), viewRows)),
+                Serialize(traces, FractionLayout(ChartText.Plotly($"Pre-training on target vs other emotions ({view})"), viewRows, classes)),
                 new ReportTable($"out_of_distribution_{view}", "", FractionHeaders, rows));
         }).ToList();
     }
@@ -70,7 +78,7 @@ public static class ResultCharts
                 // The id as stored, for playing the clip on click (charts.js); never displayed.
                 ["customdata"] = label.Select(i => plot.UtteranceIds[i]).ToArray(),
                 ["hovertemplate"] = "%{text}<extra>%{fullData.name}</extra>",
-                ["marker"] = new { size = 6 },
+                ["marker"] = new { size = 6, color = ChartPalette.Label(label.Key) },
             }).ToList();
             var layout = new
             {
@@ -164,34 +172,100 @@ public static class ResultCharts
             Number(r.WaMean), Number(r.WaCi95), r.Runs.ToString(CultureInfo.InvariantCulture), Number(r.PValueVsSupervised), r.Significance,
         ]).ToList();
 
-    private static Dictionary<string, object> FractionTrace(string name, IReadOnlyList<SummaryRow> method, string dash)
+    /// <summary>
+    /// A method's line (true fractions on hover) and, for pre-trained methods, its significance marks as a
+    /// second trace: dark text just above the upper end of each error bar, never on the bar in the line's colour.
+    /// </summary>
+    private static IEnumerable<Dictionary<string, object>> FractionTraces(string name, string method, IReadOnlyList<SummaryRow> rows,
+        IReadOnlyList<SummaryRow> supervised, string dash, double nudge)
     {
-        var rows = method.OrderBy(r => r.FractionPercent).ToList();
-        return new Dictionary<string, object>
+        var points = rows.OrderBy(r => r.FractionPercent).ToList();
+        var x = points.Select(r => r.FractionPercent * nudge).ToArray();
+        var colour = ChartPalette.Method(method);
+        yield return new Dictionary<string, object>
         {
             ["type"] = "scatter",
-            ["mode"] = "lines+markers+text",
+            ["mode"] = "lines+markers",
             ["name"] = ChartText.Plotly(name),
-            ["x"] = rows.Select(r => r.FractionPercent).ToArray(),
-            ["y"] = rows.Select(r => Finite(r.UarMean)).ToArray(),
-            ["error_y"] = new { type = "data", array = rows.Select(r => Finite(r.UarCi95)).ToArray(), visible = true },
-            ["text"] = ChartText.Plotly(rows.Select(r => r.Significance)),
+            ["legendgroup"] = ChartText.Plotly(name),
+            ["x"] = x,
+            ["y"] = points.Select(r => Finite(r.UarMean)).ToArray(),
+            ["customdata"] = points.Select(r => r.FractionPercent).ToArray(),
+            ["error_y"] = new { type = "data", array = points.Select(r => Finite(r.UarCi95)).ToArray(), visible = true, color = colour, thickness = 1.5, width = 4 },
+            ["line"] = new { dash, color = colour },
+            ["marker"] = new { color = colour, size = 7 },
+            ["hovertemplate"] = "%{customdata}% labels: UAR %{y:.3f}<extra>%{fullData.name}</extra>",
+        };
+        var marked = points.Select((r, i) => (Row: r, X: x[i])).Where(p => p.Row.Significance.Length > 0 && double.IsFinite(p.Row.UarMean)).ToList();
+        if (marked.Count == 0) yield break;
+        yield return new Dictionary<string, object>
+        {
+            ["type"] = "scatter",
+            ["mode"] = "text",
+            ["name"] = ChartText.Plotly($"{name} vs supervised"),
+            ["legendgroup"] = ChartText.Plotly(name),
+            ["showlegend"] = false,
+            ["x"] = marked.Select(p => p.X).ToArray(),
+            // 0.02 UAR above the error bar's cap; the text sits above that point, clear of the cap.
+            ["y"] = marked.Select(p => p.Row.UarMean + (double.IsFinite(p.Row.UarCi95) ? p.Row.UarCi95 : 0) + 0.02).ToArray(),
+            ["text"] = ChartText.Plotly(marked.Select(p => Mark(p.Row, supervised))),
             ["textposition"] = "top center",
-            ["line"] = new { dash },
-            ["hovertemplate"] = "%{x}% labels: UAR %{y:.3f}<extra>%{fullData.name}</extra>",
+            ["textfont"] = new { color = ChartPalette.Marks, size = 13, family = "Arial Black, Arial, sans-serif" },
+            ["hoverinfo"] = "skip",
         };
     }
 
-    private static object FractionLayout(string title, IEnumerable<SummaryRow> rows) => new
+    /// <summary>"*↑" / "*↓": significantly higher / lower than supervised at the same view and fraction; "ns" otherwise.</summary>
+    public static string Mark(SummaryRow row, IReadOnlyList<SummaryRow> supervised)
     {
-        title = new { text = title },
-        xaxis = new { title = new { text = "labelled training data (%)" }, type = "log", tickvals = rows.Select(r => r.FractionPercent).Distinct().Order().ToArray() },
-        yaxis = new { title = new { text = "UAR (mean, 95% CI)" } },
-        margin = new { t = 48, r = 16, b = 48, l = 56 },
-        showlegend = true,
-        legend = new { orientation = "h", y = -0.25 },
-        height = 380,
+        if (row.Significance != "*") return row.Significance;
+        var baseline = supervised.FirstOrDefault(s => s.Method == MethodNames.Supervised && s.View == row.View && s.FractionPercent == row.FractionPercent);
+        return baseline is null ? "*" : row.UarMean >= baseline.UarMean ? "*↑" : "*↓";
+    }
+
+    // Multiplicative offsets on the log axis: the n series of a chart spread over about ±6 % of each fraction.
+    private static double Nudge(int index, int count) => count <= 1 ? 1 : Math.Pow(10, (index - (count - 1) / 2.0) * 0.05 / Math.Max(1, count - 1));
+
+    private static object FractionLayout(string title, IEnumerable<SummaryRow> rows, int classes)
+    {
+        var chance = ResultWarnings.Chance(classes);
+        var fractions = rows.Select(r => r.FractionPercent).Distinct().Order().ToArray();
+        return new
+        {
+            title = new { text = title },
+            xaxis = FractionAxis(fractions),
+            yaxis = new { title = new { text = "UAR (mean, 95% CI)" } },
+            margin = new { t = 48, r = 16, b = 48, l = 56 },
+            showlegend = true,
+            legend = new { orientation = "h", y = -0.25 },
+            height = 380,
+            shapes = ChanceLines([chance]),
+            annotations = ChanceLabels([chance]),
+        };
+    }
+
+    /// <summary>A log axis whose only ticks are the fractions used, written as plain numbers.</summary>
+    public static object FractionAxis(IReadOnlyList<double> fractions) => new
+    {
+        title = new { text = "labelled training data (%)" },
+        type = "log",
+        tickmode = "array",
+        tickvals = fractions,
+        ticktext = fractions.Select(Number).ToArray(),
     };
+
+    /// <summary>Dotted horizontal lines at chance level (1/classes), one per distinct value.</summary>
+    public static object[] ChanceLines(IEnumerable<double> chances) => chances.Where(double.IsFinite).Distinct()
+        .Select(c => (object)new { type = "line", xref = "paper", x0 = 0, x1 = 1, y0 = c, y1 = c, line = new { dash = "dot", color = ChartPalette.Chance, width = 1.5 } })
+        .ToArray();
+
+    public static object[] ChanceLabels(IEnumerable<double> chances) => chances.Where(double.IsFinite).Distinct()
+        .Select(c => (object)new
+        {
+            xref = "paper", x = 1, xanchor = "right", y = c, yanchor = "bottom", showarrow = false,
+            text = $"chance {c.ToString("0.###", CultureInfo.InvariantCulture)}", font = new { color = ChartPalette.Chance, size = 11 },
+        })
+        .ToArray();
 
     private static Dictionary<string, object> Line(string name, double[] values, string dash, int[]? epochs = null) => new()
     {

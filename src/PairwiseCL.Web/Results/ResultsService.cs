@@ -64,7 +64,10 @@ public sealed class ResultsService(
             .ToList();
         return new ExperimentResults(summary, experiment.ConfigurationJson, view.ClassNames, view.Summary,
             view.FractionCharts, view.EmbeddingCharts, view.LossChart, view.OutOfDistributionCharts, view.Runs, view.Pwcca, view.Tables,
-            view.ConfusionMatrices, downloads, problems);
+            view.ConfusionMatrices, downloads, problems)
+        {
+            Warnings = view.Warnings,
+        };
     }
 
     /// <summary>The report's charts and tables: from the cache while the report file is the one they were built from.</summary>
@@ -100,9 +103,12 @@ public sealed class ResultsService(
             PaperTables.Parameters(content.Parameters), PaperTables.OutOfDistribution(content.Runs),
         }.Where(t => t.Rows.Count > 0).ToList();
         return new ReportView(content.ClassNames, rows,
-            ResultCharts.UarVersusFraction(rows), ResultCharts.Embeddings(content.Embeddings), ResultCharts.LossCurves(content.LossCurves),
-            ResultCharts.OutOfDistribution(content.Runs), content.Runs, content.Pwcca, tables,
-            ConfusionMatrices.AtLargestFraction(content.Runs, content.ClassNames, launch.Protocol.Temperature));
+            ResultCharts.UarVersusFraction(rows, content.ClassNames.Count), ResultCharts.Embeddings(content.Embeddings), ResultCharts.LossCurves(content.LossCurves),
+            ResultCharts.OutOfDistribution(content.Runs, content.ClassNames.Count), content.Runs, content.Pwcca, tables,
+            ConfusionMatrices.AtLargestFraction(content.Runs, content.ClassNames, launch.Protocol.Temperature))
+        {
+            Warnings = ResultWarnings.Find(rows, content.Runs, content.ClassNames.Count),
+        };
     }
 
     /// <summary>The report file's identity for the cache, or null when it is not (or no longer) in the data folder.</summary>

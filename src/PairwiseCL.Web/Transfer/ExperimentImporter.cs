@@ -53,9 +53,14 @@ public sealed partial class ExperimentImporter(
             var report = Path.Combine(unpacked, ExperimentArchiveManifest.ReportFolder);
             if (manifest.Files.FirstOrDefault(f => ReportFolder.Sha256(Path.Combine(report, f.Path)) != f.Sha256) is { } altered)
                 return ImportOutcome.Refused($"The file '{altered.Path}' does not match the SHA-256 in {ExperimentArchiveManifest.FileName}; the archive was altered or damaged.");
-            if (Unreadable(report, manifest) is { } problem) return ImportOutcome.Refused(problem);
+            var (content, problem) = Read(report, manifest);
+            if (content is null) return ImportOutcome.Refused(problem!);
+            // The same results imported twice would be two experiments of one name that cannot be told apart.
+            var contentHash = manifest.Files.Single(f => f.Path == ReportFolder.ContentFile).Sha256;
+            if (await experiments.FindImportedByContentAsync(await workspace.GetIdAsync(cancellationToken), "/" + ReportFolder.ContentFile, contentHash, cancellationToken) is { } existing)
+                return ImportOutcome.Refused($"This archive was already imported as experiment #{existing.Id} '{existing.Name}' (its results have the same SHA-256, {contentHash[..12]}…); open that one, or delete it before importing again.");
 
-            return new ImportOutcome(await StoreAsync(manifest, report, userId, cancellationToken), null);
+            return new ImportOutcome(await StoreAsync(manifest, report, content, userId, cancellationToken), null);
         }
         catch (InvalidDataException e)
         {
@@ -67,7 +72,7 @@ public sealed partial class ExperimentImporter(
         }
     }
 
-    private async Task<int> StoreAsync(ExperimentArchiveManifest manifest, string unpackedReport, string? userId, CancellationToken cancellationToken)
+    private async Task<int> StoreAsync(ExperimentArchiveManifest manifest, string unpackedReport, ReportContent content, string? userId, CancellationToken cancellationToken)
     {
         var id = await experiments.CreateImportedAsync(await workspace.GetIdAsync(cancellationToken), manifest.Name, manifest.CorpusName,
             manifest.ConfigurationJson, userId, cancellationToken);
@@ -88,7 +93,10 @@ public sealed partial class ExperimentImporter(
                 SizeBytes = new FileInfo(Path.Combine(folder, f.Path)).Length,
                 CreatedAtUtc = now,
             }).ToList();
-            await experiments.ReplaceResultsAsync(id, [], artifacts, cancellationToken);
+            // The runs are recorded as well, so lists and headers count them as for experiments run here.
+            var experiment = (await experiments.FindAsync(id, cancellationToken))!;
+            var runs = content.Runs.Select(run => ExperimentResultWriter.ToEntity(experiment, run, jobId: null, now)).ToList();
+            await experiments.ReplaceResultsAsync(id, runs, artifacts, cancellationToken);
             logger.LogInformation("Imported experiment '{Name}' as #{Id} with {Files} files", manifest.Name, id, artifacts.Count);
             return id;
         }
@@ -123,18 +131,18 @@ public sealed partial class ExperimentImporter(
         return plain && listed.SetEquals(inArchive) && manifest.Files.Any(f => f.Path == ReportFolder.ContentFile) ? manifest : null;
     }
 
-    /// <summary>Why the results pages could not read the archive's configuration or results; null when they can.</summary>
-    private static string? Unreadable(string report, ExperimentArchiveManifest manifest)
+    /// <summary>The archive's results, or why the results pages could not read its configuration or results.</summary>
+    private static (ReportContent? Content, string? Problem) Read(string report, ExperimentArchiveManifest manifest)
     {
         try
         {
             ExperimentLaunch.FromJson(manifest.ConfigurationJson);
             var content = JsonSerializer.Deserialize<ReportContent>(File.ReadAllText(Path.Combine(report, ReportFolder.ContentFile)), ReportFolder.Json);
-            return content is null ? $"{ReportFolder.ContentFile} is empty." : null;
+            return content is null ? (null, $"{ReportFolder.ContentFile} is empty.") : (content, null);
         }
         catch (JsonException e)
         {
-            return $"The exported configuration or results cannot be read: {e.Message}";
+            return (null, $"The exported configuration or results cannot be read: {e.Message}");
         }
     }
 

@@ -21,7 +21,8 @@ internal static class SyntheticViews
         new Wav2Vec2EncoderConfig(FeatureSize: 8, HiddenSize: 8, OutputSize: 8),
         new ProjectionHeadConfig(HiddenSize: 32, OutputSize: 16));
 
-    public static MultiViewDataset Create(int count, int classes, int seed, double noise = 1.0)
+    /// <param name="melOffset">Added to every valid mel value: real log-mel energies sit far from 0 (tens of dB below it).</param>
+    public static MultiViewDataset Create(int count, int classes, int seed, double noise = 1.0, double melOffset = 0)
     {
         var patterns = new Random(1234);
         var egemapsMeans = Enumerable.Range(0, classes).Select(_ => Gaussian(patterns, EgemapsSize, 2.0)).ToArray();
@@ -41,7 +42,7 @@ internal static class SyntheticViews
             var data = new float[MelBands * StoredFrames];
             for (var band = 0; band < MelBands; band++)
                 for (var frame = 0; frame < valid; frame++)
-                    data[band * StoredFrames + frame] = (float)(melBands[label][band] + noise * NextGaussian(random));
+                    data[band * StoredFrames + frame] = (float)(melOffset + melBands[label][band] + noise * NextGaussian(random));
             mel.Add(new FeatureMatrix([MelBands, StoredFrames], data, valid));
         }
         return new MultiViewDataset(new Dictionary<string, IReadOnlyList<FeatureMatrix>>

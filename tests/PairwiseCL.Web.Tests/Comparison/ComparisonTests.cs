@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PairwiseCL.Web.Comparison;
+using PairwiseCL.Web.Experiments;
+using PairwiseCL.Web.Results;
 using PairwiseCL.Web.Tests.Experiments;
 using PairwiseCL.Web.Tests.TestSupport;
 using PairwiseCL.Web.Transfer;
@@ -42,6 +44,47 @@ public sealed class ComparisonTests(FinishedExperiment finished)
         var page = await (await admin.GetAsync($"/experiments/compare?ids={finished.ExperimentId},{copy}")).Content.ReadAsStringAsync();
         Assert.Contains("UAR vs label fraction, all compared experiments", System.Net.WebUtility.HtmlDecode(page));
         Assert.Contains("The configurations are identical.", page);
+        // The plotted numbers download as CSV; the log axis ticks only the fractions the experiments used.
+        var csv = comparison.Chart.Data!.ToCsv().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("experiment_id,experiment,view,method,fraction_percent,uar_mean,uar_ci95,runs,chance,degenerate", csv[0]);
+        Assert.Equal(2 * expectedRows, csv.Length - 1);
+        Assert.Contains("pcl-chart-csv", page);
+        using var figure = System.Text.Json.JsonDocument.Parse(comparison.Chart.FigureJson);
+        Assert.Equal(finished.Draft.FractionsPercent.Select(f => (double)f).Order(),
+            figure.RootElement.GetProperty("layout").GetProperty("xaxis").GetProperty("tickvals").EnumerateArray().Select(v => v.GetDouble()));
+        var colours = figure.RootElement.GetProperty("data").EnumerateArray().Select(t => t.GetProperty("line").GetProperty("color").GetString()).ToList();
+        Assert.Equal(colours.Count, colours.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("abc", "\"abc\" is not an experiment id")]
+    [InlineData("3,x7", "\"x7\" is not an experiment id")]
+    [InlineData("3", "only #3 was given")]
+    public async Task AddressesWithoutTwoExperimentIds_SayWhatIsWrong(string ids, string expected)
+    {
+        var admin = await SignedInUsers.BrowserAsync(finished.Portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+        var page = System.Net.WebUtility.HtmlDecode(await (await admin.GetAsync($"/experiments/compare?ids={Uri.EscapeDataString(ids)}")).Content.ReadAsStringAsync());
+
+        Assert.Contains(expected, page);
+        Assert.Contains("Pick at least two finished experiments", page);
+    }
+
+    [Fact]
+    public void SettingsThatDiffer_StartWithTheCorpusAndTheClasses()
+    {
+        ExperimentResults Result(int id, string corpus, string[] classes) => new(
+            new ExperimentSummary(id, $"e{id}", id, corpus, "hash", DateTime.UnixEpoch, null, null, null, null, 0),
+            """{"Protocol":{"Repeats":2}}""", classes, [], [], [], null, [], [], [], [], [], [], []);
+
+        var settings = ComparisonService.Settings([Result(1, "synthetic-demo", ["a", "b"]), Result(2, "emodb-dev", ["a", "b"])]);
+        var both = ComparisonService.Settings([Result(1, "synthetic-demo", ["a", "b"]), Result(2, "emodb-dev", ["a", "b", "c"])]);
+
+        var corpus = Assert.Single(settings);
+        Assert.Equal("Corpus", corpus.Setting);
+        Assert.Equal(new[] { "synthetic-demo", "emodb-dev" }, corpus.Values);
+        Assert.Equal(new[] { "Corpus", "Classes" }, both.Select(s => s.Setting));
+        Assert.Equal(new[] { "a, b", "a, b, c" }, both[1].Values);
     }
 
     [Fact]
@@ -58,6 +101,12 @@ public sealed class ComparisonTests(FinishedExperiment finished)
         Assert.Equal(1, overlapping.Best);
         Assert.False(single.Differs);
         Assert.Null(single.Spread);
+
+        // A collapsed model (UAR at chance) far from a working one is not a difference between settings.
+        var collapsed = new ComparisonRow("mel", "supervised", 100, [new ComparedUar(0.25, 0.0, Degenerate: true), new ComparedUar(0.70, 0.05)]);
+        Assert.True(collapsed.Degenerate);
+        Assert.False(collapsed.Differs);
+        Assert.False(apart.Degenerate);
         Assert.Null(single.Best);
     }
 

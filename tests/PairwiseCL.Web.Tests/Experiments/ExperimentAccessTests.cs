@@ -33,9 +33,15 @@ public sealed class ExperimentAccessTests(FinishedExperiment finished)
         Assert.Contains("class=\"pcl-plot\"", html);
         Assert.Contains($"data-audio-base=\"api/corpora/{finished.CorpusId}/audio/\"", html);
         // ...and so is each run's drill-down, but not asking for work.
-        var run = await viewer.GetAsync($"/experiments/{finished.ExperimentId}/runs/0");
+        // One numbering from 1: /runs/1 is "Run 1" and the first row of the run table; /runs/0 does not exist.
+        var run = await viewer.GetAsync($"/experiments/{finished.ExperimentId}/runs/1");
         Assert.Equal(HttpStatusCode.OK, run.StatusCode);
-        Assert.Contains("Loss and validation UAR per epoch", await run.Content.ReadAsStringAsync());
+        var runPage = System.Net.WebUtility.HtmlDecode(await run.Content.ReadAsStringAsync());
+        Assert.Contains("Loss and validation UAR per epoch", runPage);
+        Assert.Contains("<title>Run 1 · ", runPage);
+        Assert.Contains("Run 1 of ", runPage);
+        var zero = System.Net.WebUtility.HtmlDecode(await viewer.GetStringAsync($"/experiments/{finished.ExperimentId}/runs/0"));
+        Assert.Contains("has no run 0; its report holds runs 1 to ", zero);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync($"/api/experiments/{finished.ExperimentId}/analysis", null)).StatusCode);
     }
 
@@ -79,7 +85,7 @@ public sealed class ExperimentAccessTests(FinishedExperiment finished)
         var page = await outsider.GetAsync($"/experiments/{finished.ExperimentId}");
         var file = await outsider.GetAsync($"/api/experiments/{finished.ExperimentId}/files/summary.csv");
         var list = await outsider.GetAsync("/api/experiments");
-        var run = await outsider.GetAsync($"/experiments/{finished.ExperimentId}/runs/0");
+        var run = await outsider.GetAsync($"/experiments/{finished.ExperimentId}/runs/1");
         var analysis = await outsider.PostAsync($"/api/experiments/{finished.ExperimentId}/analysis", null);
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);

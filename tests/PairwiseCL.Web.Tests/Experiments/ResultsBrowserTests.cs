@@ -45,6 +45,9 @@ public sealed class ResultsBrowserTests : IAsyncLifetime
         var uar = page.Locator(".pcl-figure", new() { Has = page.Locator(".pcl-plot[data-name=uar_vs_fraction_mel]") });
         await Assertions.Expect(uar.Locator(".main-svg .scatterlayer .trace").First).ToBeVisibleAsync();
         await Assertions.Expect(uar.Locator(".legend .traces")).ToHaveCountAsync(1);
+        // Chance level (1/classes) is drawn and labelled on the chart.
+        await Assertions.Expect(uar.Locator(".annotation-text", new() { HasText = "chance" })).ToHaveCountAsync(1);
+        await Assertions.Expect(uar.Locator(".shapelayer path")).ToHaveCountAsync(1);
         var csv = await DownloadTextAsync(page, uar.Locator("a.pcl-chart-csv"));
         Assert.Equal("uar_vs_fraction_mel.csv", csv.Name);
         var lines = csv.Text.Trim().Split('\n');
@@ -71,7 +74,8 @@ public sealed class ResultsBrowserTests : IAsyncLifetime
         // A run's drill-down: losses and validation UAR per epoch.
         await page.GetByText("All 6 runs").ClickAsync();
         await page.Locator("a.pcl-run-link").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/experiments/{experimentId}/runs/0"));
+        await page.WaitForURLAsync(url => url.EndsWith($"/experiments/{experimentId}/runs/1"));
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Run 1 · "));
         var curves = page.Locator(".pcl-plot");
         await Assertions.Expect(curves.Locator(".legend .traces")).ToHaveCountAsync(3);
         await Assertions.Expect(curves.Locator(".legend")).ToContainTextAsync("validation UAR");

@@ -19,17 +19,83 @@ public sealed class ResultChartsTests
             new("egemaps", "supervised", 100, 0.45, 0.01, 0.46, 0.01, 10, double.NaN, ""),
         ];
 
-        var charts = ResultCharts.UarVersusFraction(summary);
+        var charts = ResultCharts.UarVersusFraction(summary, classes: 4);
 
         Assert.Equal(new[] { "uar_vs_fraction_egemaps", "uar_vs_fraction_mel" }, charts.Select(c => c.Name));
         using var figure = JsonDocument.Parse(charts[1].FigureJson);
         var tuned = figure.RootElement.GetProperty("data").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "pairwise-tuned");
-        // Points are sorted by fraction; a missing interval is drawn without a bar (JSON has no NaN).
-        Assert.Equal(new[] { 10.0, 100.0 }, tuned.GetProperty("x").EnumerateArray().Select(x => x.GetDouble()));
-        Assert.Equal(new[] { "ns", "*" }, tuned.GetProperty("text").EnumerateArray().Select(x => x.GetString()));
+        // Points are sorted by fraction (true fractions on hover); a missing interval is drawn without a bar (JSON has no NaN).
+        Assert.Equal(new[] { 10.0, 100.0 }, tuned.GetProperty("customdata").EnumerateArray().Select(x => x.GetDouble()));
+        var marks = figure.RootElement.GetProperty("data").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "pairwise-tuned vs supervised");
+        Assert.Equal(new[] { "ns", "*↑" }, marks.GetProperty("text").EnumerateArray().Select(x => x.GetString()));
         var bars = tuned.GetProperty("error_y").GetProperty("array").EnumerateArray().ToList();
         Assert.Equal(JsonValueKind.Null, bars[0].ValueKind);
         Assert.Equal(0.02, bars[1].GetDouble());
+    }
+
+    [Fact]
+    public void FractionChart_DrawsChance_TicksOnlyTheFractionsUsed_AndMarksStandClearOfTheErrorBars()
+    {
+        SummaryRow[] summary =
+        [
+            new("mel", "supervised", 2, 0.40, 0.05, 0.41, 0.02, 10, double.NaN, ""),
+            new("mel", "supervised", 100, 0.60, 0.05, 0.56, 0.03, 10, double.NaN, ""),
+            new("mel", "pairwise-tuned", 2, 0.50, 0.04, 0.61, 0.02, 10, 0.01, "*"),
+            new("mel", "pairwise-tuned", 100, 0.50, 0.04, 0.52, 0.04, 10, 0.02, "*"),
+            new("mel", "pairwise-frozen", 2, 0.42, 0.06, 0.52, 0.04, 10, 0.6, "ns"),
+            new("mel", "pairwise-frozen", 100, 0.58, 0.06, 0.52, 0.04, 10, 0.6, "ns"),
+        ];
+
+        using var figure = JsonDocument.Parse(Assert.Single(ResultCharts.UarVersusFraction(summary, classes: 5)).FigureJson);
+
+        var layout = figure.RootElement.GetProperty("layout");
+        var chance = layout.GetProperty("shapes")[0];
+        Assert.Equal(0.2, chance.GetProperty("y0").GetDouble(), 9);
+        Assert.Equal(0.2, chance.GetProperty("y1").GetDouble(), 9);
+        Assert.Equal("chance 0.2", layout.GetProperty("annotations")[0].GetProperty("text").GetString());
+        Assert.Equal(new[] { 2.0, 100.0 }, layout.GetProperty("xaxis").GetProperty("tickvals").EnumerateArray().Select(x => x.GetDouble()));
+        Assert.Equal(new[] { "2", "100" }, layout.GetProperty("xaxis").GetProperty("ticktext").EnumerateArray().Select(x => x.GetString()));
+
+        var traces = figure.RootElement.GetProperty("data").EnumerateArray().ToList();
+        var lines = traces.Where(t => t.GetProperty("mode").GetString() == "lines+markers").ToList();
+        // The three methods sit at three different x positions around each fraction, in fixed method colours.
+        Assert.Equal(3, lines.Select(t => t.GetProperty("x")[0].GetDouble()).Distinct().Count());
+        Assert.All(lines, t => Assert.InRange(t.GetProperty("x")[0].GetDouble(), 2 / 1.1, 2 * 1.1));
+        Assert.Equal(lines.Select(t => ChartPalette.Method(t.GetProperty("name").GetString()!)), lines.Select(t => t.GetProperty("line").GetProperty("color").GetString()));
+        Assert.Equal(3, lines.Select(t => t.GetProperty("line").GetProperty("color").GetString()).Distinct().Count());
+
+        var tunedMarks = traces.Single(t => t.GetProperty("name").GetString() == "pairwise-tuned vs supervised");
+        // Higher than supervised at 2 %, lower at 100 %: the mark says which.
+        Assert.Equal(new[] { "*↑", "*↓" }, tunedMarks.GetProperty("text").EnumerateArray().Select(x => x.GetString()));
+        // Above the upper cap (mean + CI), in the dark mark colour, not the line's.
+        Assert.True(tunedMarks.GetProperty("y")[0].GetDouble() > 0.50 + 0.04);
+        Assert.Equal(ChartPalette.Marks, tunedMarks.GetProperty("textfont").GetProperty("color").GetString());
+        Assert.Equal(lines.Single(t => t.GetProperty("name").GetString() == "pairwise-tuned").GetProperty("x").EnumerateArray().Select(x => x.GetDouble()),
+            tunedMarks.GetProperty("x").EnumerateArray().Select(x => x.GetDouble()));
+        var frozenMarks = traces.Single(t => t.GetProperty("name").GetString() == "pairwise-frozen vs supervised");
+        Assert.Equal(new[] { "ns", "ns" }, frozenMarks.GetProperty("text").EnumerateArray().Select(x => x.GetString()));
+        Assert.True(frozenMarks.GetProperty("y")[1].GetDouble() > 0.58 + 0.06);
+    }
+
+    [Fact]
+    public void Colours_KeepTheirMeaning_ForMethodsAndLabelsWhateverTheOrder()
+    {
+        var first = new EmbeddingPlot("mel", "pre-trained", [0, 1], [0, 1], ["neutral", "anger"], ["u0", "u1"]);
+        var second = new EmbeddingPlot("egemaps", "pre-trained", [0, 1, 2], [0, 1, 2], ["calm", "neutral", "Zorn"], ["u0", "u1", "u2"]);
+
+        var colours = ResultCharts.Embeddings([first, second]).SelectMany(c =>
+        {
+            using var figure = JsonDocument.Parse(c.FigureJson);
+            return figure.RootElement.GetProperty("data").EnumerateArray()
+                .Select(t => (Label: t.GetProperty("name").GetString()!, Colour: t.GetProperty("marker").GetProperty("color").GetString()!)).ToList();
+        }).ToList();
+
+        // "neutral" has one colour on both maps, and it is not another label's.
+        Assert.Single(colours.Where(c => c.Label == "neutral").Select(c => c.Colour).Distinct());
+        Assert.Equal(colours.Count - 1, colours.Select(c => c.Colour).Distinct().Count());
+        Assert.Equal(ChartPalette.Label("Zorn"), ChartPalette.Label(" zorn "));
+        Assert.NotEqual(ChartPalette.Method("supervised"), ChartPalette.Method("pairwise-tuned"));
+        Assert.Equal(20, Enumerable.Range(0, 20).Select(ChartPalette.SeriesColour).Distinct().Count());
     }
 
     [Fact]
@@ -55,7 +121,7 @@ public sealed class ResultChartsTests
             new("mel", "pairwise-tuned", 100, 0.6, 0.02, 0.61, 0.021, 10, 0.0123, "*"),
         ];
 
-        var csv = Assert.Single(ResultCharts.UarVersusFraction(summary)).Data!.ToCsv().ReplaceLineEndings("\n");
+        var csv = Assert.Single(ResultCharts.UarVersusFraction(summary, 4)).Data!.ToCsv().ReplaceLineEndings("\n");
 
         Assert.Equal(
             "view,method,pretrained_on,fraction_percent,uar_mean,uar_ci95,wa_mean,wa_ci95,runs,p_value_vs_supervised,significance\n" +
@@ -76,11 +142,12 @@ public sealed class ResultChartsTests
             Run("pairwise-tuned", "all", 0.90, 0),
         };
 
-        var chart = Assert.Single(ResultCharts.OutOfDistribution(runs));
+        var chart = Assert.Single(ResultCharts.OutOfDistribution(runs, 4));
 
         Assert.Equal("out_of_distribution_egemaps", chart.Name);
         using var figure = JsonDocument.Parse(chart.FigureJson);
         var traces = figure.RootElement.GetProperty("data").EnumerateArray()
+            .Where(t => t.GetProperty("mode").GetString() != "text")
             .ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("y")[0].GetDouble());
         // Runs pre-trained on everything belong to Figure 3, not here.
         Assert.Equal(3, traces.Count);
@@ -88,7 +155,7 @@ public sealed class ResultChartsTests
         Assert.Equal(0.51, traces["pairwise-tuned, pre-trained on target"], 9);
         Assert.Equal(0.46, traces["pairwise-tuned, pre-trained on other"], 9);
         Assert.Equal(new[] { "none", "other", "target" }, chart.Data!.Rows.Select(r => r[2]).Order());
-        Assert.Empty(ResultCharts.OutOfDistribution(runs.Where(r => r.PretrainingSet is "all" or "none").ToList()));
+        Assert.Empty(ResultCharts.OutOfDistribution(runs.Where(r => r.PretrainingSet is "all" or "none").ToList(), 4));
     }
 
     [Fact]

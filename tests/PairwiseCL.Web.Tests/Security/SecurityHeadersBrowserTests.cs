@@ -85,7 +85,7 @@ public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
         var tsne = page.Locator(".pcl-plot[data-name=tsne_mel_supervised]");
         await Assertions.Expect(tsne).ToHaveAttributeAsync("data-rendered", "true");
         Assert.True(await tsne.EvaluateAsync<bool>("el => el.querySelector('canvas') !== null && el.querySelector('canvas').width > 0"), "The WebGL t-SNE map should draw.");
-        await page.GotoAsync($"experiments/{experimentId}/runs/0");
+        await page.GotoAsync($"experiments/{experimentId}/runs/1");
         await Assertions.Expect(page.Locator(".pcl-plot .legend .traces").First).ToBeVisibleAsync();
         await page.GotoAsync($"experiments/{experimentId}/try");
         await Assertions.Expect(page.Locator("[data-testid=try-model]")).ToHaveAttributeAsync("data-interactive", "yes");

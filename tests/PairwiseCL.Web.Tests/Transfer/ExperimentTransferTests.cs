@@ -39,6 +39,15 @@ public sealed class ExperimentTransferTests(FinishedExperiment finished)
         Assert.True(listed.Imported);
         Assert.Null(listed.CorpusId);
         Assert.Equal(finished.Draft.Name, listed.Name);
+        // The list counts the imported runs, as the source portal does.
+        var sourceRuns = (await source.GetFromJsonAsync<List<ExperimentSummary>>("/api/experiments"))!.Single(e => e.Id == finished.ExperimentId).Runs;
+        Assert.True(sourceRuns > 0);
+        Assert.Equal(sourceRuns, listed.Runs);
+        // The same archive again is refused, naming the experiment it already is; nothing new is listed.
+        var again = await target.PostAsync("/api/experiments/import", Archive(archive));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains($"already imported as experiment #{imported}", (await again.Content.ReadFromJsonAsync<ImportOutcome>())!.Problem);
+        Assert.Single((await target.GetFromJsonAsync<List<ExperimentSummary>>("/api/experiments"))!);
         Assert.Equal(originalSummary, await target.GetStringAsync($"/api/experiments/{imported}/files/summary.csv"));
         var page = await (await target.GetAsync($"/experiments/{imported}")).Content.ReadAsStringAsync();
         Assert.Contains("UAR vs label fraction", page);
