@@ -111,20 +111,8 @@ public sealed class ResultsBrowserTests : IAsyncLifetime
         Assert.Equal(0, await reader.Locator(".pcl-plot").CountAsync());
     }
 
-    private async Task<int> LaunchAndWaitAsync(IPage page, Web.Experiments.ExperimentDraft draft)
-    {
-        var response = await page.APIRequest.PostAsync("api/experiments", new()
-        {
-            Data = JsonSerializer.Serialize(draft),
-            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
-        });
-        Assert.True(response.Status == 201, $"launch answered {response.Status} {response.StatusText}: {await response.TextAsync()}");
-        var launched = JsonDocument.Parse(await response.TextAsync()).RootElement;
-        var job = await JobWaiting.UntilAsync(browser!.Services.GetRequiredService<JobStore>(), launched.GetProperty("jobId").GetInt64(),
-            j => j.State is not (JobState.Queued or JobState.Running), timeoutSeconds: JobTimeout / 1000);
-        Assert.True(job.State == JobState.Succeeded, $"{job.State}: {job.Error}");
-        return launched.GetProperty("experimentId").GetInt32();
-    }
+    private Task<int> LaunchAndWaitAsync(IPage page, Web.Experiments.ExperimentDraft draft) =>
+        ExperimentLaunching.LaunchAndWaitAsync(page, browser!.Services, draft, JobTimeout / 1000);
 
     private static async Task<(string Name, string Text)> DownloadTextAsync(IPage page, ILocator link)
     {
