@@ -13,7 +13,7 @@ namespace PairwiseCL.Core.ActiveLearning;
 /// </summary>
 public static class ActiveLearningReportWriter
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static JsonSerializerOptions Json => ResultJson.Indented;
 
     public static IReadOnlyList<string> Write(ActiveLearningReport report, string folder)
     {

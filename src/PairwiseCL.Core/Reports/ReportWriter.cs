@@ -14,7 +14,7 @@ public static class ReportWriter
 {
     public const string SummaryHeader = "view,method,fraction,uar_mean,uar_ci95,wa_mean,wa_ci95,runs,p_value_vs_supervised";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static JsonSerializerOptions Json => ResultJson.Indented;
 
     /// <returns>The files written, relative to <paramref name="folder"/>.</returns>
     public static IReadOnlyList<string> Write(ReportContent content, string folder)

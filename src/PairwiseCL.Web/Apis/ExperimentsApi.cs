@@ -43,8 +43,9 @@ public static class ExperimentsApi
         BindUser(http);
         var result = await experiments.LaunchAsync(draft, cancellationToken);
         if (result.Forbidden) return TypedResults.Forbid();
-        // 507 Insufficient Storage: the request was fine, the server could not store it (not a 500, and with the reason).
-        if (result.DiskFull) return TypedResults.Json(result, statusCode: StatusCodes.Status507InsufficientStorage);
+        // 409 Conflict with the reason: the request was fine, the server's state (a full disk) refuses it until
+        // space is freed; a client error code, so scripts do not retry it as a transient server fault.
+        if (result.DiskFull) return TypedResults.Json(result, statusCode: StatusCodes.Status409Conflict);
         if (!result.Launched)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["experiment"] = [.. result.Problems] });
         return TypedResults.Created($"/experiments/{result.ExperimentId}", result);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace PairwiseCL.Web.Results;
 
@@ -15,7 +14,8 @@ public static class ReportFolder
 
     public const string SummaryFile = "summary.csv";
 
-    public static JsonSerializerOptions Json { get; } = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    /// <summary>Non-finite numbers as null (<see cref="PairwiseCL.Core.Reports.ResultJson"/>); older files' "NaN" strings still read.</summary>
+    public static JsonSerializerOptions Json => PairwiseCL.Core.Reports.ResultJson.Compact;
 
     /// <summary>The report folder relative to the data folder, with forward slashes as stored in artifacts.</summary>
     public static string RelativeFolder(int experimentId) => $"experiments/{experimentId}/report";

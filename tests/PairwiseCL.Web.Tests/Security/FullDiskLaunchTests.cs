@@ -11,8 +11,9 @@ namespace PairwiseCL.Web.Tests.Security;
 /// <summary>
 /// Launching an experiment while the disk is full answered 500. The full disk is simulated through the
 /// store's seam (<see cref="FailingWrites"/>: SQLite's SQLITE_FULL on writes to one table), since filling
-/// a real disk in a test is impractical. The answer is 507 Insufficient Storage with the reason (the
-/// request was valid; the server could not store it), and no experiment without a job is left behind.
+/// a real disk in a test is impractical. The answer is a 4xx — 409 Conflict with the reason (the request
+/// was valid; the server's full disk refuses it until space is freed) — and no experiment without a job
+/// is left behind.
 /// </summary>
 public sealed class FullDiskLaunchTests : IDisposable
 {
@@ -33,7 +34,7 @@ public sealed class FullDiskLaunchTests : IDisposable
     [Theory]
     [InlineData("Experiments")]
     [InlineData("Jobs")]
-    public async Task LaunchingOnAFullDisk_Is507WithTheReason_AndLeavesNoExperiment(string table)
+    public async Task LaunchingOnAFullDisk_Is409WithTheReason_AndLeavesNoExperiment(string table)
     {
         _ = portal.Server;
         var corpus = new SyntheticCorpusGenerator().Generate(Path.Combine(portal.Folder, "synthetic"),
@@ -46,7 +47,7 @@ public sealed class FullDiskLaunchTests : IDisposable
         writes[table].Failing = false;
 
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.InsufficientStorage, $"{response.StatusCode} {body}");
+        Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"{response.StatusCode} {body}");
         Assert.Contains("disk is full", body);
         Assert.True(writes[table].Refused > 0);
         Assert.Empty((await admin.GetFromJsonAsync<List<ExperimentSummary>>("/api/experiments"))!);
