@@ -51,14 +51,18 @@ public static class ExperimentsApi
         return TypedResults.Created($"/experiments/{result.ExperimentId}", result);
     }
 
-    /// <summary>Queues (or finds the queued) t-SNE and PWCCA analysis job: 202 with the job, 409 when it cannot run.</summary>
-    private static async Task<Results<Accepted<LaunchResult>, NotFound, Conflict<LaunchResult>, ForbidHttpResult>> RequestAnalysisAsync(
-        int experimentId, HttpContext http, ExperimentService experiments, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues (or finds the queued) t-SNE and PWCCA analysis job: 202 with the job; 200 with no job when the
+    /// report already holds the analysis (unless <paramref name="force"/>); 409 when it cannot run.
+    /// </summary>
+    private static async Task<Results<Accepted<LaunchResult>, Ok<LaunchResult>, NotFound, Conflict<LaunchResult>, ForbidHttpResult>> RequestAnalysisAsync(
+        int experimentId, bool? force, HttpContext http, ExperimentService experiments, CancellationToken cancellationToken)
     {
         BindUser(http);
-        var result = await experiments.RequestAnalysisAsync(experimentId, cancellationToken);
+        var result = await experiments.RequestAnalysisAsync(experimentId, force ?? false, cancellationToken);
         if (result is null) return TypedResults.NotFound();
         if (result.Forbidden) return TypedResults.Forbid();
+        if (result.AlreadyAnalysed) return TypedResults.Ok(result);
         if (result.JobId is null) return TypedResults.Conflict(result);
         return TypedResults.Accepted($"/experiments/{experimentId}", result);
     }

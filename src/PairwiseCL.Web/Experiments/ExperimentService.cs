@@ -17,6 +17,7 @@ public sealed class ExperimentService(
     IJobDispatcher dispatcher,
     CurrentWorkspace workspace,
     UserAccess access,
+    Results.ResultsService results,
     IOptions<ExperimentOptions> options,
     ILogger<ExperimentService> logger)
 {
@@ -98,7 +99,8 @@ public sealed class ExperimentService(
     /// Queues the t-SNE and PWCCA analysis of a finished experiment (editors and owners). Asking again while
     /// one is queued or running returns that job. Null when it is not an experiment of the current workspace.
     /// </summary>
-    public async Task<LaunchResult?> RequestAnalysisAsync(int experimentId, CancellationToken cancellationToken = default)
+    /// <param name="force">Compute the analysis again even when the report already holds it.</param>
+    public async Task<LaunchResult?> RequestAnalysisAsync(int experimentId, bool force = false, CancellationToken cancellationToken = default)
     {
         var workspaceId = await workspace.GetIdAsync(cancellationToken);
         var experiment = (await experiments.ListAsync(workspaceId, experimentId, cancellationToken)).SingleOrDefault();
@@ -106,11 +108,16 @@ public sealed class ExperimentService(
         if (!await CanLaunchAsync())
             return new LaunchResult(null, null, ["Only editors and owners can start an analysis."], Forbidden: true);
         if (experiment.Imported)
-            return LaunchResult.Refused($"'{experiment.Name}' was imported from another portal: its corpus and models are not here to analyse.");
+            return LaunchResult.Refused($"'{experiment.Name}' was imported from another portal: its models predict here, but the analysis "
+                + "needs its corpus audio, which stayed with the portal it was exported from. Run the analysis there, or import the corpus and run the experiment here.");
         if (experiment.State is not JobState.Succeeded)
             return LaunchResult.Refused($"'{experiment.Name}' has not finished successfully; the analysis reuses its finished runs.");
         if (await experiments.FindLatestJobAsync(ExperimentAnalysisJobHandler.JobKind, experimentId, cancellationToken) is { IsActive: true } active)
             return new LaunchResult(experimentId, active.Id, []);
+        // Asking twice (a script's retry) must not train the analysis again: the stored maps and table stand.
+        if (!force && await results.GetAsync(experimentId, cancellationToken) is { HasAnalysis: true })
+            return new LaunchResult(experimentId, null, [], AlreadyAnalysed: true,
+                Note: $"'{experiment.Name}' already has its t-SNE maps and PWCCA table (/experiments/{experimentId}); ask with force=true to compute them again.");
         var jobId = await dispatcher.EnqueueAsync(ExperimentAnalysisJobHandler.Request(experimentId, workspaceId, await access.GetUserIdAsync()), cancellationToken);
         logger.LogInformation("Analysis of experiment #{Id} queued as job #{Job}", experimentId, jobId);
         return new LaunchResult(experimentId, jobId, []);

@@ -29,6 +29,11 @@ public sealed record ExperimentResults(
 
     /// <summary>True once the job has written its report.</summary>
     public bool HasReport => Summary.Count > 0;
+
+    public int ViewCount => Summary.Select(r => r.View).Distinct().Count();
+
+    /// <summary>The report holds the representation analysis: t-SNE maps, and PWCCA when there are two or more views to compare.</summary>
+    public bool HasAnalysis => HasReport && EmbeddingCharts.Count > 0 && (ViewCount < 2 || Pwcca.Count > 0);
 }
 
 /// <summary>

@@ -67,6 +67,21 @@ public sealed class ExperimentAnalysisTests : IAsyncLifetime
         Assert.Equal(before.Runs.Where(r => r.Fold > 0).Select(r => r.TrainingSeconds), after.Runs.Where(r => r.Fold > 0).Select(r => r.TrainingSeconds));
         if (again!.JobId != request.JobId)
             Assert.Equal(JobState.Succeeded, (await JobWaiting.UntilFinishedAsync(portal, again.JobId!.Value)).State);
+
+        // Once the report holds the analysis, asking again starts nothing and says where it is ...
+        var analysed = await admin.PostAsync($"/api/experiments/{experimentId}/analysis", null);
+        var answer = await analysed.Content.ReadFromJsonAsync<LaunchResult>();
+        Assert.Equal(HttpStatusCode.OK, analysed.StatusCode);
+        Assert.True(answer!.AlreadyAnalysed);
+        Assert.Null(answer.JobId);
+        Assert.Contains($"/experiments/{experimentId}", answer.Note);
+        Assert.Equal(again.JobId, (await portal.Get<ExperimentRepository>().FindLatestJobAsync(ExperimentAnalysisJobHandler.JobKind, experimentId, default))!.Id);
+        // ... unless a re-run is asked for explicitly.
+        var forced = await admin.PostAsync($"/api/experiments/{experimentId}/analysis?force=true", null);
+        var rerun = await forced.Content.ReadFromJsonAsync<LaunchResult>();
+        Assert.Equal(HttpStatusCode.Accepted, forced.StatusCode);
+        Assert.NotEqual(again.JobId, rerun!.JobId);
+        Assert.Equal(JobState.Succeeded, (await JobWaiting.UntilFinishedAsync(portal, rerun.JobId!.Value)).State);
     }
 
     [Fact]

@@ -56,6 +56,13 @@ public sealed class ExperimentTransferTests(FinishedExperiment finished)
 
         var prediction = await target.PostAsync($"/api/experiments/{imported}/models/mel-supervised/predict", new MultipartFormDataContent { { new ByteArrayContent(finished.AnyClip()), "audio", "clip.wav" } });
         Assert.Equal(HttpStatusCode.OK, prediction.StatusCode);
+        // Its models predict, so the refusal of an analysis names what is really missing: the corpus audio.
+        var analysis = await target.PostAsync($"/api/experiments/{imported}/analysis", null);
+        var refusal = await analysis.Content.ReadFromJsonAsync<LaunchResult>();
+        Assert.Equal(HttpStatusCode.Conflict, analysis.StatusCode);
+        Assert.Contains("its models predict here", refusal!.Problems.Single());
+        Assert.Contains("needs its corpus audio", refusal.Problems.Single());
+        Assert.DoesNotContain("models are not here", refusal.Problems.Single());
     }
 
     [Fact]
