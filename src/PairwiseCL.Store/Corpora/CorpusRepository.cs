@@ -154,6 +154,21 @@ public sealed class CorpusRepository(
         return row is null ? null : Path.GetFullPath(Path.IsPathRooted(row.AudioPath) ? row.AudioPath : Path.Combine(row.AudioRoot, row.AudioPath));
     }
 
+    /// <summary>The experiments that fine-tune or pre-train on a corpus of the workspace, by name: what blocks its deletion.</summary>
+    public async Task<IReadOnlyList<DependentExperiment>> ListDependentExperimentsAsync(int corpusId, int? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        var targetWorkspace = workspaceId ?? await workspaces.GetDefaultIdAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Corpora.AnyAsync(c => c.Id == corpusId && c.WorkspaceId == targetWorkspace, cancellationToken)) return [];
+        return await DependentsQuery(db, corpusId).ToListAsync(cancellationToken);
+    }
+
+    // Experiments refer to corpora of their own workspace, so the corpus's workspace check covers them.
+    private static IQueryable<DependentExperiment> DependentsQuery(PortalDbContext db, int corpusId) =>
+        db.Experiments.AsNoTracking()
+            .Where(e => e.FinetuneCorpusId == corpusId || e.PretrainCorpusId == corpusId)
+            .OrderBy(e => e.Name).Select(e => new DependentExperiment(e.Id, e.Name));
+
     /// <summary>
     /// Deletes a corpus with its utterances, label sets and label history, unless an experiment uses it:
     /// results must stay traceable to their data, so that is refused with the experiments' names.
@@ -166,13 +181,10 @@ public sealed class CorpusRepository(
         var corpus = await db.Corpora.FirstOrDefaultAsync(c => c.Id == corpusId && c.WorkspaceId == targetWorkspace, cancellationToken);
         if (corpus is null)
             return new CorpusDeletion(false, $"There is no corpus #{corpusId} in this workspace.");
-        var users = await db.Experiments.AsNoTracking()
-            .Where(e => e.FinetuneCorpusId == corpusId || e.PretrainCorpusId == corpusId)
-            .OrderBy(e => e.Name).Select(e => e.Name)
-            .ToListAsync(cancellationToken);
+        var users = await DependentsQuery(db, corpusId).ToListAsync(cancellationToken);
         if (users.Count > 0)
             return new CorpusDeletion(false,
-                $"Corpus '{corpus.Name}' is used by {users.Count} experiment(s) ({string.Join(", ", users.Select(n => $"'{n}'"))}); " +
+                $"Corpus '{corpus.Name}' is used by {users.Count} experiment(s) ({string.Join(", ", users.Select(u => $"'{u.Name}'"))}); " +
                 "delete those experiments first so their results stay traceable to their data.");
         db.Corpora.Remove(corpus);
         await db.SaveChangesAsync(cancellationToken);

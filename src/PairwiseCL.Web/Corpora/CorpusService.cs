@@ -24,6 +24,10 @@ public sealed class CorpusService(CorpusRepository corpora, CurrentWorkspace wor
 
     public Task<bool> CanEditAsync() => access.IsAllowedAsync(PortalPolicies.Editor);
 
+    /// <summary>The experiments that keep the corpus from being deleted, shown before anyone confirms a deletion.</summary>
+    public async Task<IReadOnlyList<DependentExperiment>> ListDependentExperimentsAsync(int corpusId, CancellationToken cancellationToken = default) =>
+        await corpora.ListDependentExperimentsAsync(corpusId, await workspace.GetIdAsync(cancellationToken), cancellationToken);
+
     /// <summary>Deletes a corpus if the user is an editor and no experiment uses it; otherwise says why not.</summary>
     public async Task<CorpusDeletion> DeleteAsync(int corpusId, CancellationToken cancellationToken = default)
     {
