@@ -89,6 +89,16 @@ public sealed class ResultsBrowserTests : IAsyncLifetime
         await page.GetByText("Create read-only link").ClickAsync();
         var link = await page.Locator("a.pcl-share-url").GetAttributeAsync("href");
         Assert.NotNull(link);
+        // The link shown only once has a copy button that puts exactly the link on the clipboard.
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.Locator(".pcl-copy").ClickAsync();
+        await Assertions.Expect(page.Locator(".pcl-copy")).ToHaveTextAsync("Copied");
+        Assert.Equal(link, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
+        // The expiry field's label sits clear of its spin buttons.
+        var label = await page.Locator(".pcl-share-expiry label").BoundingBoxAsync();
+        var spin = await page.Locator(".pcl-share-expiry .mud-input-numeric-spin").BoundingBoxAsync();
+        Assert.True(label!.X + label.Width <= spin!.X, $"label ends at {label.X + label.Width}, spin buttons start at {spin.X}");
+        await BrowserPortal.ScreenshotAsync(page, "share-link-created");
         await using var anonymous = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl });
         var reader = await anonymous.NewPageAsync();
         var shared = await reader.GotoAsync(link);
