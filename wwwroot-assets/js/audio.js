@@ -1,6 +1,22 @@
 // Audio playback and microphone recording for the portal. Blazor calls these through JS interop;
 // one shared <audio> element means starting a clip stops the previous one.
 window.pairwiseAudio = (() => {
+    function microphoneProblem(e) {
+        switch (e && e.name) {
+            case "NotFoundError":
+            case "OverconstrainedError":
+                return "No microphone found: connect one, or upload a file instead.";
+            case "NotAllowedError":
+            case "SecurityError":
+                return "The browser was not allowed to use the microphone: allow it for this site, or upload a file instead.";
+            case "NotReadableError":
+            case "AbortError":
+                return "The microphone is busy or failed to start (another application may hold it): free it, or upload a file instead.";
+            default:
+                return "The microphone could not be opened (" + ((e && e.name) || "unknown error") + "): upload a file instead.";
+        }
+    }
+
     let player = null;
     let recorder = null;
     let chunks = [];
@@ -54,9 +70,18 @@ window.pairwiseAudio = (() => {
             if (player) player.pause();
             notifyStopped();
         },
-        // Starts recording from the default microphone; the browser asks the user for permission.
+        // Starts recording from the default microphone; a failure is explained by its DOMException name,
+        // since browsers' own messages ("Requested device not found") do not say what to do.; the browser asks the user for permission.
         startRecording: async () => {
-            const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+            if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+                throw new Error("This browser cannot record on this page (recording needs https or localhost): upload a file instead.");
+            }
+            let stream;
+            try {
+                stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+            } catch (e) {
+                throw new Error(microphoneProblem(e));
+            }
             chunks = [];
             recorder = new MediaRecorder(stream);
             recorder.ondataavailable = (e) => { if (e.data.size > 0) chunks.push(e.data); };

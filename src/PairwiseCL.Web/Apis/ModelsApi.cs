@@ -36,7 +36,7 @@ public static class ModelsApi
         if (tooLarge) return TypedResults.Json(new ProblemResponse(problem!), statusCode: StatusCodes.Status413PayloadTooLarge);
         if (file is null) return TypedResults.BadRequest(new ProblemResponse(problem!));
         await using var clip = file.OpenReadStream();
-        var outcome = await models.PredictAsync(experimentId, model, clip, cancellationToken);
+        var outcome = await models.PredictAsync(experimentId, model, clip, file.FileName, cancellationToken);
         if (outcome.NotFound) return TypedResults.NotFound(new ProblemResponse(outcome.Problem!));
         if (outcome.Prediction is not { } prediction) return TypedResults.BadRequest(new ProblemResponse(outcome.Problem!));
         return TypedResults.Ok(new PredictionResponse(outcome.Model, prediction.Probabilities, prediction.Predicted, outcome.Note));

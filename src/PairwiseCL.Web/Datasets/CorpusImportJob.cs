@@ -37,15 +37,16 @@ public sealed class CorpusImportJob(
     {
         var request = context.ReadPayload<CorpusImportRequest>();
         var createdFolder = CreatesFolder(request.Source) ? folders.CorpusFolder(request.CorpusName, context.JobId) : null;
+        var display = createdFolder is not null ? new ImportPathDisplay(createdFolder) : ImportPathDisplay.For(request.Path ?? "");
         try
         {
             if (await corpora.FindIdByNameAsync(request.CorpusName, request.WorkspaceId, cancellationToken) is not null)
                 throw new InvalidOperationException($"A corpus named '{request.CorpusName}' already exists; choose another name.");
             RemoveFolder(createdFolder); // a re-queued attempt starts clean
             var result = await ImportAsync(request, createdFolder, context, cancellationToken);
-            await LogProblemsAsync(context, result.Problems, cancellationToken);
+            await LogProblemsAsync(context, result.Problems, display, cancellationToken);
             if (result.Corpus.Utterances.Count == 0)
-                throw new InvalidDataException(NothingUsable(result.Problems));
+                throw new InvalidDataException(NothingUsable(result.Problems, display));
             var corpus = result.Corpus with { Name = request.CorpusName };
             if (request.Source == CorpusSourceKind.Archive)
                 await PruneAsync(createdFolder!, corpus, request, context, cancellationToken);
@@ -71,7 +72,10 @@ public sealed class CorpusImportJob(
             RemoveFolder(createdFolder);
             DeleteUpload(request);
             logger.LogWarning("Import of corpus {Name} failed: {Message}", request.CorpusName, e.Message);
-            throw;
+            // The reason members read names files as they know them, not where the server keeps them.
+            var shown = display.Scrub(e.Message);
+            if (shown == e.Message) throw;
+            throw new InvalidDataException(shown, e);
         }
     }
 
@@ -86,7 +90,7 @@ public sealed class CorpusImportJob(
             if (!File.Exists(zip))
                 throw new FileNotFoundException("The uploaded archive is no longer on the server; upload it again.");
             await SafeZipExtractor.ExtractAsync(zip, createdFolder!, options.Value, cancellationToken);
-            await context.LogAsync($"extracted the upload into {createdFolder}", cancellationToken);
+            await context.LogAsync($"extracted the upload into the corpus folder ({Directory.EnumerateFiles(createdFolder!, "*", SearchOption.AllDirectories).Count():N0} files)", cancellationToken);
         }
         var progress = new LatestProgress();
         var import = Task.Run(() => Import(request, createdFolder, progress, cancellationToken), cancellationToken);
@@ -172,15 +176,17 @@ public sealed class CorpusImportJob(
 
     private static string Listing(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
 
-    private static string NothingUsable(IReadOnlyList<ImportProblem> problems) =>
+    private static string NothingUsable(IReadOnlyList<ImportProblem> problems, ImportPathDisplay display) =>
         problems.Count == 0
             ? "The source lists no utterances; nothing was stored."
-            : $"None of the {problems.Count} listed file(s) could be imported, so nothing was stored. First problem: {problems[0]}";
+            : $"None of the {problems.Count} listed file(s) could be imported, so nothing was stored. First problem: {Shown(problems[0], display)}";
 
-    private static async Task LogProblemsAsync(JobContext context, IReadOnlyList<ImportProblem> problems, CancellationToken cancellationToken)
+    private static string Shown(ImportProblem problem, ImportPathDisplay display) => $"{display.Show(problem.Path)}: {display.Scrub(problem.Message)}";
+
+    private static async Task LogProblemsAsync(JobContext context, IReadOnlyList<ImportProblem> problems, ImportPathDisplay display, CancellationToken cancellationToken)
     {
         foreach (var problem in problems.Take(MaxLoggedProblems))
-            await context.LogAsync($"skipped {problem}", cancellationToken);
+            await context.LogAsync($"skipped {Shown(problem, display)}", cancellationToken);
         if (problems.Count > MaxLoggedProblems)
             await context.LogAsync($"... and {problems.Count - MaxLoggedProblems} more skipped file(s)", cancellationToken);
     }

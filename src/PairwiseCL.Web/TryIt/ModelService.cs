@@ -32,7 +32,8 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
         return models;
     }
 
-    public async Task<PredictionOutcome> PredictAsync(int experimentId, string model, Stream clip, CancellationToken cancellationToken = default)
+    /// <param name="clipName">The clip's name as the member knows it (the uploaded file's name), used in a refusal; never a server path.</param>
+    public async Task<PredictionOutcome> PredictAsync(int experimentId, string model, Stream clip, string? clipName = null, CancellationToken cancellationToken = default)
     {
         if (await FindFolderAsync(experimentId, model, cancellationToken) is not { } folder) return PredictionOutcome.Unknown(model);
         var upload = Path.Combine(Path.GetTempPath(), $"pairwisecl-clip-{Guid.NewGuid():N}");
@@ -40,7 +41,7 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
         {
             if (!await LimitedCopy.ToFileAsync(clip, upload, options.Value.MaxClipBytes, cancellationToken))
                 return PredictionOutcome.Refused(model, $"The clip is larger than {options.Value.MaxClipBytes / (1024 * 1024)} MB.");
-            return await Task.Run(() => Predict(folder, model, upload, options.Value.MaxClipSeconds, cancellationToken), cancellationToken);
+            return await Task.Run(() => Predict(folder, model, upload, ShownName(clipName), options.Value.MaxClipSeconds, cancellationToken), cancellationToken);
         }
         finally
         {
@@ -59,7 +60,11 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
         return buffer.ToArray();
     }
 
-    private PredictionOutcome Predict(string folder, string model, string clipPath, double maxSeconds, CancellationToken cancellationToken)
+    // Only the file name part of what the browser sent: a name like "../../x" or "C:\\x" says nothing of our folders either.
+    private static string ShownName(string? clipName) =>
+        clipName is { Length: > 0 } && Path.GetFileName(clipName.Replace('\\', '/')) is { Length: > 0 } name ? $"'{name}'" : "the clip";
+
+    private PredictionOutcome Predict(string folder, string model, string clipPath, string clipName, double maxSeconds, CancellationToken cancellationToken)
     {
         var configuration = ModelFiles.ReadConfiguration(folder);
         var view = views.Open(configuration.View, cancellationToken);
@@ -77,7 +82,7 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
         catch (AudioFormatException e)
         {
             logger.LogInformation("Clip refused by model {Model}: {Problem}", model, e.Problem);
-            return PredictionOutcome.Refused(model, $"Not an audio clip this portal can decode: {WithoutServerPaths(e.Problem, clipPath)}");
+            return PredictionOutcome.Refused(model, $"Not an audio clip this portal can decode ({clipName}): {WithoutServerPaths(e.Problem, clipPath, clipName)}");
         }
         finally
         {
@@ -86,8 +91,8 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
     }
 
     // Decoders (ffmpeg's last line, I/O errors) name the file they read: the caller learns "the clip", not our temp folder.
-    private static string WithoutServerPaths(string problem, string clipPath) =>
-        problem.Replace(clipPath, "the clip", StringComparison.Ordinal)
+    private static string WithoutServerPaths(string problem, string clipPath, string clipName) =>
+        problem.Replace(clipPath, clipName, StringComparison.Ordinal)
             .Replace(Path.GetTempPath(), "", StringComparison.Ordinal)
             .Replace(Path.TrimEndingDirectorySeparator(Path.GetTempPath()), "", StringComparison.Ordinal);
 

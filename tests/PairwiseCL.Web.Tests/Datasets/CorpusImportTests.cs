@@ -22,8 +22,10 @@ public sealed class CorpusImportTests(PortalFactory portal) : IClassFixture<Port
         var job = await UploadSteps.UploadAndImportAsync(portal, admin, zip, "mixed", columns);
 
         Assert.Equal(JobState.Succeeded, job.State);
-        Assert.Contains("notes.wav", job.Log);
-        Assert.Contains("cut.wav", job.Log);
+        // Each bad file is named as the archive has it, never by where the server extracted it.
+        Assert.Contains("skipped audio/notes.wav: ", job.Log);
+        Assert.Contains("skipped audio/cut.wav: ", job.Log);
+        Assert.DoesNotContain(portal.Folder, job.Log);
         Assert.Contains("1 utterances imported, 2 file(s) skipped", job.Log);
         var repository = portal.Get<CorpusRepository>();
         var corpus = await repository.LoadAsync((await repository.FindIdByNameAsync("mixed"))!.Value);
@@ -33,6 +35,20 @@ public sealed class CorpusImportTests(PortalFactory portal) : IClassFixture<Port
         Assert.StartsWith(Path.Combine(portal.Folder, "data", "corpora"), audio);
         Assert.Equal(Wav(), File.ReadAllBytes(audio));
         Assert.Empty(Directory.GetFiles(Path.Combine(portal.Folder, "data", "uploads"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task AnUploadWithNothingUsable_FailsNamingTheFile_WithoutServerPaths()
+    {
+        await using var admin = await SignedInScope.AdminAsync(portal);
+        var zip = Zip(("clips.csv", Text("file,speaker,session,label\nsub/notes.wav,s1,1,neu\n")), ("sub/notes.wav", Text("not audio")));
+
+        var job = await UploadSteps.UploadAndImportAsync(portal, admin, zip, "unusable");
+
+        Assert.Equal(JobState.Failed, job.State);
+        Assert.Contains("First problem: sub/notes.wav: ", job.Error);
+        Assert.DoesNotContain(portal.Folder, job.Error);
+        Assert.DoesNotContain(portal.Folder, job.Log);
     }
 
     [Fact]

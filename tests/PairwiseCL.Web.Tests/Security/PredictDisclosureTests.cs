@@ -5,7 +5,7 @@ using PairwiseCL.Web.Tests.TestSupport;
 
 namespace PairwiseCL.Web.Tests.Security;
 
-/// <summary>A clip the decoders refuse gets a 400 with the reason, never the server's temporary path of the upload.</summary>
+/// <summary>A clip the decoders refuse gets a 400 with the reason and the uploaded file's name, never the server's temporary path of the upload.</summary>
 [Collection(FinishedExperimentCollection.Name)]
 public sealed class PredictDisclosureTests(FinishedExperiment finished)
 {
@@ -30,6 +30,7 @@ public sealed class PredictDisclosureTests(FinishedExperiment finished)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Not an audio clip", body);
+        Assert.Contains($"'{name}'", body); // the member's own file name, in place of the server's
         Assert.DoesNotContain("pairwisecl-clip-", body);
         Assert.DoesNotContain(Path.TrimEndingDirectorySeparator(Path.GetTempPath()), body);
     }

@@ -56,6 +56,17 @@ public sealed class TryItBrowserTests(FinishedExperiment finished) : IAsyncLifet
         await Assertions.Expect(page.Locator("[data-testid=predicted]")).ToHaveAttributeAsync("data-source", "recorded", new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("[data-testid=prediction-problem]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(".pcl-plot .bars path")).ToHaveCountAsync(classes);
+
+        // A machine without a microphone: the browser's "Requested device not found" becomes what to do.
+        var noMicrophone = await context.NewPageAsync();
+        await noMicrophone.AddInitScriptAsync(
+            "navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Requested device not found', 'NotFoundError'));");
+        await noMicrophone.GotoAsync(page.Url);
+        await Assertions.Expect(noMicrophone.Locator("[data-testid=try-model]")).ToHaveAttributeAsync("data-interactive", "yes");
+        await noMicrophone.Locator("[data-testid=start-recording]").ClickAsync();
+        var problem = noMicrophone.Locator("[data-testid=prediction-problem]");
+        await Assertions.Expect(problem).ToHaveTextAsync("No microphone found: connect one, or upload a file instead.");
+        await Assertions.Expect(problem).Not.ToContainTextAsync("undefined");
     }
 
     /// <summary>The emotions of the selected model, read from its model list over the browser's session.</summary>
