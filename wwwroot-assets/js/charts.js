@@ -1,8 +1,10 @@
 // Draws the results pages' Plotly figures. A figure is a <div class="pcl-plot" data-figure="{data, layout}">;
-// plotly.js (shipped by the Plotly.Blazor package) is loaded once, on the first page that has a figure.
+// plotly.js is loaded once, on the first page that has a figure: its "basic" bundle (scatter and bar, all the
+// portal draws; npm plotly.js-basic-dist-min 3.7.0, MIT, in js/vendor) is 1.1 MB where the full one is 4.9 MB,
+// and parsing the full one was the longest task of a results page's load.
 // Works for server-rendered pages (share links) on load and for interactive pages through render(element).
 window.pairwiseCharts = (() => {
-    const plotlyUrl = "_content/Plotly.Blazor/plotly-3.7.0.min.js";
+    const plotlyUrl = "js/vendor/plotly-basic-3.7.0.min.js";
     let loading = null;
 
     function loadPlotly() {
@@ -17,6 +19,47 @@ window.pairwiseCharts = (() => {
             });
         }
         return loading;
+    }
+
+    // Charts are drawn one at a time, those in view first, yielding to the browser between two: a page
+    // with a dozen figures stays responsive to clicks while the rest are drawn (never all in one long task).
+    const queue = [];
+    let draining = false;
+    const observer = "IntersectionObserver" in window
+        ? new IntersectionObserver((entries) => {
+            for (const entry of entries) {
+                const at = queue.indexOf(entry.target);
+                if (entry.isIntersecting && at > 0) queue.unshift(...queue.splice(at, 1));
+            }
+        }, { rootMargin: "200px" })
+        : null;
+    const idle = () => new Promise((resolve) =>
+        window.requestIdleCallback ? window.requestIdleCallback(() => resolve(), { timeout: 300 }) : setTimeout(resolve, 16));
+
+    function schedule(element) {
+        if (!element || !element.dataset.figure || queue.includes(element)) return;
+        const box = element.getBoundingClientRect();
+        if (box.top < window.innerHeight && box.bottom > 0) queue.unshift(element);
+        else queue.push(element);
+        if (observer) observer.observe(element);
+        drain();
+    }
+
+    async function drain() {
+        if (draining) return;
+        draining = true;
+        try {
+            while (queue.length > 0) {
+                const element = queue.shift();
+                if (observer) observer.unobserve(element);
+                if (element.isConnected) {
+                    try { await render(element); } catch (e) { console.error(e); }
+                }
+                await idle();
+            }
+        } finally {
+            draining = false;
+        }
     }
 
     async function render(element) {
@@ -54,9 +97,10 @@ window.pairwiseCharts = (() => {
     });
 
     function renderAll() {
-        return Promise.all(Array.from(document.querySelectorAll(".pcl-plot")).map(render));
+        document.querySelectorAll(".pcl-plot").forEach(schedule);
     }
 
     document.addEventListener("DOMContentLoaded", renderAll);
-    return { render, renderAll, downloadPng };
+    // render(element) queues the chart (Blazor calls it after a component's first render); it returns at once.
+    return { render: schedule, renderAll, downloadPng };
 })();

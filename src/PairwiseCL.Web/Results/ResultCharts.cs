@@ -69,7 +69,9 @@ public static class ResultCharts
         {
             var traces = Enumerable.Range(0, plot.Labels.Length).GroupBy(i => plot.Labels[i]).OrderBy(g => g.Key).Select(label => new Dictionary<string, object>
             {
-                ["type"] = "scattergl",
+                // SVG, not WebGL: a report has up to a dozen maps of a test session's few hundred points,
+                // and browsers allow only ~16 WebGL contexts per page (the first maps went blank).
+                ["type"] = "scatter",
                 ["mode"] = "markers",
                 ["name"] = ChartText.Plotly(label.Key),
                 ["x"] = label.Select(i => plot.X[i]).ToArray(),

@@ -152,13 +152,13 @@ public sealed class ExperimentAccessTests(FinishedExperiment finished)
 
         var charts = await anonymous.GetAsync("/js/charts.js");
         var chartsScript = await charts.Content.ReadAsStringAsync();
-        var plotly = await anonymous.GetAsync("/_content/Plotly.Blazor/plotly-3.7.0.min.js");
+        var plotly = await anonymous.GetAsync("/js/vendor/plotly-basic-3.7.0.min.js");
 
         Assert.Equal(HttpStatusCode.OK, charts.StatusCode);
-        // charts.js loads plotly.js from the Plotly.Blazor package by exactly this path.
-        Assert.Contains("_content/Plotly.Blazor/plotly-3.7.0.min.js", chartsScript);
+        // charts.js loads the vendored plotly.js basic bundle by exactly this path.
+        Assert.Contains("js/vendor/plotly-basic-3.7.0.min.js", chartsScript);
         Assert.Equal(HttpStatusCode.OK, plotly.StatusCode);
-        Assert.True((await plotly.Content.ReadAsByteArrayAsync()).Length > 1_000_000, "plotly.js should be the full bundle.");
+        Assert.True((await plotly.Content.ReadAsByteArrayAsync()).Length > 1_000_000, "plotly.js should be the whole basic bundle (scatter and bar).");
     }
 
     [Fact]
