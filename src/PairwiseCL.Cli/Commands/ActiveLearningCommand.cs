@@ -76,7 +76,7 @@ internal static class ActiveLearningCommand
 
             var workFolder = parse.GetValue(work)?.FullName ?? Path.Combine(settings.DataFolder, "work");
             var report = ConsoleProgress.Run("simulation", progress => new ActiveLearningSimulation(workFolder).Run(configuration, input,
-                new InlineProgress<ProtocolProgress>(p => progress.Report((p.Done, p.Total, $"{p.Step} (about {p.EstimatedRemaining:hh\\:mm\\:ss} left)"))), ct));
+                new InlineProgress<ProtocolProgress>(p => progress.Report((p.Done, p.Total, $"{p.Step} ({TimeLeftText.Left(p.EstimatedRemaining)})"))), ct));
 
             var folder = parse.GetValue(output)!.FullName;
             var written = ActiveLearningReportWriter.Write(report, folder);

@@ -81,7 +81,7 @@ internal static class ReproduceCommand
             var workFolder = parse.GetValue(work)?.FullName ?? Path.Combine(settings.DataFolder, "work");
             var runner = new ProtocolRunner(workFolder, saveModels: true);
             var report = ConsoleProgress.Run("protocol", progress => runner.Run(configuration, input,
-                new InlineProgress<ProtocolProgress>(p => progress.Report((p.Done, p.Total, $"{p.Step} (about {p.EstimatedRemaining:hh\\:mm\\:ss} left)"))), ct));
+                new InlineProgress<ProtocolProgress>(p => progress.Report((p.Done, p.Total, $"{p.Step} ({TimeLeftText.Left(p.EstimatedRemaining)})"))), ct));
 
             var folder = parse.GetValue(output)!.FullName;
             var written = ReportWriter.Write(report, folder);

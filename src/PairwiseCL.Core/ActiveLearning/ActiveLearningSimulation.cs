@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Models;
+using PairwiseCL.Core.Progress;
 using PairwiseCL.Core.Training;
 using PairwiseCL.Core.Views;
 using static TorchSharp.torch;
@@ -47,7 +48,11 @@ public sealed class ActiveLearningSimulation(string workFolder, ILogger<ActiveLe
         var folds = LeaveOneSessionOutFolds.Create(input.Corpus.Utterances, configuration.Folds);
         var loopsPerFold = configuration.Views.Count * configuration.Repeats * (configuration.Strategies.Count + 1);
         var pretrainingUnits = Math.Max(1, loopsPerFold / 2);
-        var tracker = new ProgressTracker(folds.Count * (pretrainingUnits + loopsPerFold), clock, progress);
+        var estimate = new RemainingTimeEstimate();
+        estimate.Plan(ProgressTracker.PretrainingEpoch, folds.Count * configuration.Pretraining.MaxEpochs);
+        foreach (var view in configuration.Views)
+            estimate.Plan(Simulating(view), folds.Count * configuration.Repeats * (configuration.Strategies.Count + 1), family: "simulation");
+        var tracker = new ProgressTracker(folds.Count * (pretrainingUnits + loopsPerFold), estimate, clock, progress);
         var runs = new List<CurveRun>();
         var pools = new List<FoldPool>();
         var classNames = input.FineTuneLabels.Classes;
@@ -61,7 +66,9 @@ public sealed class ActiveLearningSimulation(string workFolder, ILogger<ActiveLe
             if (poolItems.Count < 2 || testItems.Count == 0 || fold.Validation.Count < 2)
             {
                 _logger.LogWarning("Fold {Fold}: {Pool} pool clips and {Test} test clips; skipped.", fold.Index, poolItems.Count, testItems.Count);
-                tracker.Advance(pretrainingUnits + loopsPerFold, $"fold {fold.Index + 1}: skipped (too few clips)");
+                tracker.Skipped([(ProgressTracker.PretrainingEpoch, configuration.Pretraining.MaxEpochs),
+                    .. configuration.Views.Select(v => (Simulating(v), configuration.Repeats * (configuration.Strategies.Count + 1)))],
+                    pretrainingUnits + loopsPerFold, $"fold {fold.Index + 1}: skipped (too few clips)");
                 continue;
             }
             tracker.Step($"fold {fold.Index + 1}/{folds.Count}: pre-training on the training sessions (labels unused)");
@@ -69,8 +76,8 @@ public sealed class ActiveLearningSimulation(string workFolder, ILogger<ActiveLe
             using var pretrained = new Pretrainer(_device).Run(configuration.Views, configuration.Architecture,
                 pretrainingData, data.Dataset(fold.Validation, configuration.Views),
                 configuration.Pretraining with { Seed = StableSeed.Of(configuration.Seed, fold.Index, 1) },
-                Path.Combine(folder, "checkpoints", $"fold{fold.Index}"), tracker.Epochs(), cancellationToken).Model;
-            tracker.Advance(pretrainingUnits, "");
+                Path.Combine(folder, "checkpoints", $"fold{fold.Index}"), tracker.PretrainingEpochs(), cancellationToken).Model;
+            tracker.PretrainingFinished(configuration.Pretraining.MaxEpochs, pretrainingUnits);
             pools.Add(new FoldPool(fold.Index, fold.TestSession, poolItems.Count, testItems.Count, pretrainingData.Count));
 
             foreach (var view in configuration.Views)
@@ -85,22 +92,24 @@ public sealed class ActiveLearningSimulation(string workFolder, ILogger<ActiveLe
                         // counts each distinct curve once instead of shrinking with copies.
                         if (repeat > 0 && !SelectionStrategies.IsRandomised(strategy))
                         {
-                            tracker.Advance(1, "");
+                            tracker.Skipped([(Simulating(view), 1)], 1);
                             continue;
                         }
                         tracker.Step($"fold {fold.Index + 1}/{folds.Count}: {view}, {strategy}, repeat {repeat + 1}");
+                        tracker.WorkStarting();
                         var curve = LearningCurveSimulator.Simulate(pool, test, classNames, SelectionStrategies.Create(strategy, seed),
                             configuration.RoundSize, configuration.Budget, cancellationToken);
                         runs.AddRange(curve.Select(p => new CurveRun(view, strategy, fold.Index, fold.TestSession, repeat, p.Labelled, p.Uar)));
-                        tracker.Advance(1, "");
+                        tracker.WorkFinished(Simulating(view));
                     }
+                    tracker.WorkStarting();
                     foreach (var count in configuration.Counts(pool.Count))
                     {
                         var chosen = StratifiedCountSampler.Sample(pool.Labels, count, seed);
                         runs.Add(new CurveRun(view, StratifiedReference, fold.Index, fold.TestSession, repeat, count,
                             LearningCurveSimulator.Score(pool, chosen, test, classNames.Count)));
                     }
-                    tracker.Advance(1, "");
+                    tracker.WorkFinished(Simulating(view));
                 }
             }
         }
@@ -121,6 +130,8 @@ public sealed class ActiveLearningSimulation(string workFolder, ILogger<ActiveLe
             throw new InvalidOperationException($"Fold {data.Fold.Index}: a test-session clip reached the pool.");
         return pool;
     }
+
+    private static string Simulating(string view) => $"learning curve {view}";
 
     private (RepresentedClips Pool, RepresentedClips Test) Represent(ViewEncoder encoder, FoldData data, string view,
         IReadOnlyList<(Utterance Utterance, int ClassIndex)> poolItems, IReadOnlyList<(Utterance Utterance, int ClassIndex)> testItems,

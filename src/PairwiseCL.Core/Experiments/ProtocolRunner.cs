@@ -52,7 +52,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         var index = input.Corpus.Utterances.Select((u, i) => (u, i)).ToDictionary(x => x.u.Id, x => x.i);
         var folds = LeaveOneSessionOutFolds.Create(input.Corpus.Utterances, configuration.Folds);
         var plan = new ProtocolPlan(configuration, folds.Count);
-        var tracker = new ProgressTracker(plan.TotalUnits, clock, progress);
+        var tracker = new ProgressTracker(plan.TotalUnits, plan.Estimate(ProgressTracker.PretrainingEpoch, ProgressTracker.FineTuning), clock, progress);
         var runs = new List<RunResult>();
         var lossCurves = new List<LossCurve>();
         var embeddings = new List<EmbeddingPlot>();
@@ -73,7 +73,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                     if (trainingData.Count < 2 || validation.Count < 2)
                     {
                         _logger.LogWarning("Fold {Fold}: too few utterances to pre-train on '{Set}' ({Train} train, {Validation} validation); skipped.", fold.Index, set, trainingData.Count, validation.Count);
-                        tracker.Advance(plan.PretrainingUnits, $"fold {fold.Index}: skipped pre-training on {set}");
+                        tracker.Skipped([(ProgressTracker.PretrainingEpoch, plan.PretrainingEpochs)], plan.PretrainingUnits, $"fold {fold.Index}: skipped pre-training on {set}");
                         continue;
                     }
                     tracker.Step($"fold {fold.Index + 1}/{folds.Count}: pre-training on {set} utterances, tau {tau}");
@@ -81,12 +81,12 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                         trainingData, data.Dataset(validation, configuration.Views),
                         configuration.Pretraining with { Temperature = tau, Seed = StableSeed.Of(configuration.Seed, fold.Index, 1) },
                         Path.Combine(folder, "checkpoints", $"fold{fold.Index}-{set}-tau{tau}"),
-                        tracker.Epochs(), cancellationToken);
+                        tracker.PretrainingEpochs(), cancellationToken);
                     pretrained[(set, tau)] = result;
                     ThrowIfDiverged($"pre-training on {set} utterances at tau {tau} (fold {fold.Index})", result.History);
                     if (fold.Index == 0 && set == PretrainedOnAll && tau == configuration.Temperature)
                         lossCurves.Add(new LossCurve($"pre-training, tau {tau}", result.History.Select(h => h.TrainLoss).ToArray(), result.History.Select(h => h.ValidationLoss).ToArray()));
-                    tracker.Advance(plan.PretrainingUnits, "");
+                    tracker.PretrainingFinished(plan.PretrainingEpochs, plan.PretrainingUnits);
                 }
             }
 
@@ -114,14 +114,15 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                     {
                         runs.Add(finished);
                         if (deployable is not null) models.Add(new DeployableModel(deployable, modelFolder!));
-                        tracker.Advance(1, "");
+                        tracker.Skipped([(ProgressTracker.FineTuning(view, fraction), 1)], 1);
                         continue;
                     }
                     if (method != MethodNames.Supervised && !pretrained.ContainsKey((set, tau)))
                     {
-                        tracker.Advance(1, "");
+                        tracker.Skipped([(ProgressTracker.FineTuning(view, fraction), 1)], 1);
                         continue;
                     }
+                    tracker.WorkStarting();
                     var (run, tuned) = FineTune(configuration, data, view, method, set, tau, fraction, repeat, seed, subset,
                         method == MethodNames.Supervised ? null : pretrained[(set, tau)], tracker.Epochs(), cancellationToken);
                     runs.Add(run);
@@ -138,7 +139,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                             tuned.History.Select(h => h.TrainLoss).ToArray(), tuned.History.Select(h => h.ValidationLoss).ToArray()));
                     }
                     else tuned.Model.Dispose();
-                    tracker.Advance(1, "");
+                    tracker.WorkFinished(ProgressTracker.FineTuning(view, fraction));
                 }
             }
 

@@ -23,6 +23,6 @@ internal sealed class TrainingCurve
             points.Clear();
         }
         return new ExperimentProgress("training", progress.Done, progress.Total, progress.Step,
-            progress.EstimatedRemaining.TotalSeconds, points.Count > 0 ? points.ToArray() : null);
+            progress.EstimatedRemaining?.TotalSeconds, points.Count > 0 ? points.ToArray() : null);
     }
 }

@@ -27,7 +27,7 @@ public sealed class LiveJobProgressTests : BunitContext
         var view = Render<LiveJobProgress>(p => p.Add(c => c.JobId, 7).Add(c => c.StoredJson, stored));
 
         Assert.Contains("fold 1/3: mel supervised", view.Find(".pcl-progress-step").TextContent);
-        Assert.Contains("training: 3 / 12 about 00:01:35 left", Normalise(view.Find(".pcl-progress-units").TextContent));
+        Assert.Contains("training: 3 / 12 about 1 min 35 s left", Normalise(view.Find(".pcl-progress-units").TextContent));
         Assert.Empty(view.FindAll(".pcl-progress-epoch"));
     }
 

@@ -31,9 +31,10 @@ public sealed class LossChartTests
     {
         EpochPoint[] curve = [Point(1, 1, 1) with { SecondsLeft = 42 }];
 
-        Assert.Equal("about 42 s left in this training", ProgressText.TimeLeft(new ExperimentProgress("training", 0, 6, "fold 1/3", 0, curve)));
-        Assert.Equal("about 00:02:05 left", ProgressText.TimeLeft(new ExperimentProgress("training", 2, 6, "fold 1/3", 125, curve)));
-        Assert.Equal("", ProgressText.TimeLeft(new ExperimentProgress("features mel", 0, 24, "0 from cache", null)));
+        Assert.Equal("about 42 s left in this training (the whole experiment: estimating)", ProgressText.TimeLeft(new ExperimentProgress("training", 0, 6, "fold 1/3", 0, curve)));
+        Assert.Equal("about 2 min 05 s left", ProgressText.TimeLeft(new ExperimentProgress("training", 2, 6, "fold 1/3", 125, curve)));
+        Assert.Equal("estimating the time left", ProgressText.TimeLeft(new ExperimentProgress("features mel", 0, 24, "0 from cache", null)));
+        Assert.Equal("", ProgressText.TimeLeft(new ExperimentProgress("stored", 24, 24, "24 runs stored", null)));
     }
 
     private static EpochPoint Point(int epoch, double train, double validation) => new("finetune", epoch, 100, train, validation, null);
