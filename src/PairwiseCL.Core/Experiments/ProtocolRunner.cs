@@ -27,6 +27,9 @@ namespace PairwiseCL.Core.Experiments;
 /// </summary>
 public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? logger = null, Device? device = null, bool saveModels = false)
 {
+    /// <summary>Told of every fine-tuning run as it finishes or is found stored, for provisional results.</summary>
+    public IProgress<RunProgress>? RunsFinished { get; init; }
+
     private const string PretrainedOnAll = "all", PretrainedOnTarget = "target", PretrainedOnOther = "other", NotPretrained = "none";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly ILogger _logger = logger ?? NullLogger<ProtocolRunner>.Instance;
@@ -113,6 +116,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                     if (!keepsModel && (modelFolder is null || ModelFiles.Exists(modelFolder)) && TryLoad(stored) is { } finished)
                     {
                         runs.Add(finished);
+                        RunsFinished?.Report(new RunProgress(finished, runs.Count, plan.FineTuningRuns));
                         if (deployable is not null) models.Add(new DeployableModel(deployable, modelFolder!));
                         tracker.Skipped([(ProgressTracker.FineTuning(view, fraction), 1)], 1);
                         continue;
@@ -127,6 +131,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                         method == MethodNames.Supervised ? null : pretrained[(set, tau)], tracker.Epochs(), cancellationToken);
                     runs.Add(run);
                     Save(stored, run);
+                    RunsFinished?.Report(new RunProgress(run, runs.Count, plan.FineTuningRuns));
                     if (deployable is not null)
                     {
                         ModelFiles.Save(tuned.Model, deployable, modelFolder!);

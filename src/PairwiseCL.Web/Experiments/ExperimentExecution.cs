@@ -29,6 +29,7 @@ public sealed class ExperimentExecution(
     ExperimentResultWriter resultWriter,
     IOptions<StorageOptions> storage,
     JobProgressFeed feed,
+    ProvisionalRuns provisional,
     ILoggerFactory loggers)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
@@ -54,7 +55,10 @@ public sealed class ExperimentExecution(
         {
             var (usable, features, viewKeys) = await Task.Run(() => ExtractFeatures(corpus, launch.Protocol, sink, context, cancellationToken), cancellationToken);
 
-            var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>(), saveModels: true);
+            var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>(), saveModels: true)
+            {
+                RunsFinished = new InlineProgress<RunProgress>(run => provisional.Add(experimentId, run)),
+            };
             var input = new ProtocolInput(usable, launch.FineTuneLabels, features, viewKeys);
             if (experiment.PretrainCorpusId is { } extraId && extraId != experiment.FinetuneCorpusId)
             {
@@ -73,6 +77,7 @@ public sealed class ExperimentExecution(
         finally
         {
             feed.Complete(context.JobId);
+            provisional.Forget(experimentId);
         }
     }
 

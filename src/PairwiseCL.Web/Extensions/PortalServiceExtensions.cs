@@ -36,6 +36,7 @@ public static class PortalServiceExtensions
         builder.Services.AddScoped<CorpusService>();
         builder.Services.AddScoped<JobService>();
         builder.Services.AddSingleton<JobProgressFeed>();
+        builder.Services.AddSingleton<Results.ProvisionalRuns>();
         builder.AddExperiments();
         builder.AddTryIt();
         builder.Services.AddExperimentComparisonAndTransfer();

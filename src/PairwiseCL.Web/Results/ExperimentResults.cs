@@ -27,8 +27,11 @@ public sealed record ExperimentResults(
     /// <summary>Chance-level UAR, 1/classes.</summary>
     public double Chance => ResultWarnings.Chance(ClassNames.Count);
 
+    /// <summary>While the job runs: its runs so far and the protocol's planned count; the charts are provisional.</summary>
+    public ProvisionalProgress? Provisional { get; init; }
+
     /// <summary>True once the job has written its report.</summary>
-    public bool HasReport => Summary.Count > 0;
+    public bool HasReport => Summary.Count > 0 && Provisional is null;
 
     public int ViewCount => Summary.Select(r => r.View).Distinct().Count();
 
@@ -47,3 +50,6 @@ public sealed record ConfusionMatrix(string View, string Method, double Fraction
 
 /// <summary>A file of the report the page offers for download (path relative to the report folder).</summary>
 public sealed record ResultDownload(string Label, string RelativePath);
+
+/// <summary>How far a running experiment is: <see cref="Finished"/> of <see cref="Planned"/> fine-tuning runs.</summary>
+public sealed record ProvisionalProgress(int Finished, int Planned);

@@ -19,6 +19,7 @@ public sealed class ResultsService(
     CurrentWorkspace workspace,
     IOptions<StorageOptions> storage,
     ReportViewCache cache,
+    ProvisionalRuns provisional,
     ILogger<ResultsService> logger)
 {
     /// <summary>The experiment's results, or null when it is not an experiment of the current workspace.</summary>
@@ -54,7 +55,8 @@ public sealed class ResultsService(
         var artifacts = await experiments.ListArtifactsAsync(experimentId, cancellationToken);
         var view = ReadView(experimentId, experiment.ConfigurationJson, artifacts, problems);
         if (view is null)
-            return new ExperimentResults(summary, experiment.ConfigurationJson, [], [], [], [], null, [], [], [], [], [], [], problems);
+            return Provisional(summary, experiment.ConfigurationJson, problems)
+                ?? new ExperimentResults(summary, experiment.ConfigurationJson, [], [], [], [], null, [], [], [], [], [], [], problems);
 
         var prefix = ReportFolder.RelativeFolder(experimentId) + "/";
         var downloads = artifacts
@@ -67,6 +69,20 @@ public sealed class ResultsService(
             view.ConfusionMatrices, downloads, problems)
         {
             Warnings = view.Warnings,
+        };
+    }
+
+    /// <summary>A running experiment's runs so far, with Figure 3 drawn from them; null when it has none here.</summary>
+    private ExperimentResults? Provisional(ExperimentSummary summary, string configurationJson, List<string> problems)
+    {
+        if (summary.State is not (JobState.Queued or JobState.Running) || provisional.Find(summary.Id) is not { Runs.Count: > 0 } found) return null;
+        var classNames = ExperimentLaunch.FromJson(configurationJson).FineTuneLabels.Classes;
+        var rows = ResultSummary.Summarise(found.Runs);
+        return new ExperimentResults(summary, configurationJson, classNames, rows, ResultCharts.UarVersusFraction(rows, classNames.Count),
+            [], null, [], found.Runs, [], [], [], [], problems)
+        {
+            Provisional = new ProvisionalProgress(found.Runs.Count, found.Planned),
+            Warnings = ResultWarnings.Find(rows, found.Runs, classNames.Count),
         };
     }
 

@@ -21,13 +21,22 @@ public sealed class ProtocolRunnerTests : IDisposable
         var input = SyntheticInput(seed: 5);
         var configuration = SmallConfiguration();
         var reports = new List<ProtocolProgress>();
+        var finished = new List<RunProgress>();
 
-        var first = new ProtocolRunner(Path.Combine(_work, "a"), device: TorchSharp.torch.CPU)
+        var first = new ProtocolRunner(Path.Combine(_work, "a"), device: TorchSharp.torch.CPU) { RunsFinished = new InlineProgress<RunProgress>(finished.Add) }
             .Run(configuration, input, new InlineProgress<ProtocolProgress>(reports.Add));
 
         // 4 sessions -> 4 folds; 2 views x 1 fraction x 1 repeat x 3 methods per fold.
         Assert.Equal(4 * 2 * 3, first.Runs.Count);
         Assert.Equal(reports[^1].Total, reports[^1].Done);
+        // Each run is told as it finishes (for provisional results), counting up to the planned total.
+        Assert.Equal(first.Runs, finished.Select(f => f.Run));
+        Assert.Equal(Enumerable.Range(1, first.Runs.Count), finished.Select(f => f.Finished));
+        Assert.All(finished, f => Assert.Equal(first.Runs.Count, f.Planned));
+        // The time left is known once each kind of work has run, and nothing is left at the end.
+        Assert.Contains(reports, r => r.EstimatedRemaining is null);
+        Assert.Contains(reports, r => r.EstimatedRemaining > TimeSpan.Zero);
+        Assert.Equal(TimeSpan.Zero, reports[^1].EstimatedRemaining);
         // Epoch-level detail of pre-training and fine-tuning passes through; reports between trainings carry none.
         Assert.Contains(reports, r => r.Epoch is { Phase: "pre-training", Epoch: 1 });
         Assert.Contains(reports, r => r.Epoch is { Phase: "fine-tuning", ValidationUar: not null });
