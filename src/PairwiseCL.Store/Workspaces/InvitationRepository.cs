@@ -55,6 +55,27 @@ public sealed class InvitationRepository(IDbContextFactory<PortalDbContext> cont
         return updated == 1;
     }
 
+    /// <summary>The workspace's invitations not used yet and not expired, newest first.</summary>
+    public async Task<IReadOnlyList<PendingInvitation>> ListPendingAsync(int workspaceId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var pending = await db.Invitations.AsNoTracking()
+            .Where(i => i.WorkspaceId == workspaceId && i.AcceptedAtUtc == null && i.ExpiresAtUtc > now)
+            .Select(i => new PendingInvitation(i.Id, i.Email, i.Role, i.CreatedAtUtc, i.ExpiresAtUtc))
+            .ToListAsync(cancellationToken);
+        return [.. pending.OrderByDescending(i => i.CreatedAtUtc)];
+    }
+
+    /// <summary>Deletes an unused invitation of the workspace, so its link stops working; false when there is none.</summary>
+    public async Task<bool> RevokeAsync(int workspaceId, int invitationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Invitations
+            .Where(i => i.Id == invitationId && i.WorkspaceId == workspaceId && i.AcceptedAtUtc == null)
+            .ExecuteDeleteAsync(cancellationToken) == 1;
+    }
+
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

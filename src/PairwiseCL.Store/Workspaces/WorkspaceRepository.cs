@@ -38,6 +38,27 @@ public sealed class WorkspaceRepository(IDbContextFactory<PortalDbContext> conte
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Changes a member's role, or removes the member when <paramref name="role"/> is null, unless that would
+    /// leave the workspace without an owner (checked and written in one transaction, so two owners demoting each
+    /// other at once cannot both succeed). Returns why it was refused, or null when done.
+    /// </summary>
+    public async Task<string?> ChangeMemberAsync(int workspaceId, string userId, WorkspaceRole? role, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+        var member = await db.WorkspaceMembers.FindAsync([workspaceId, userId], cancellationToken);
+        if (member is null) return "That person is not a member of this workspace.";
+        if (member.Role == WorkspaceRole.Owner && role != WorkspaceRole.Owner
+            && await db.WorkspaceMembers.CountAsync(m => m.WorkspaceId == workspaceId && m.Role == WorkspaceRole.Owner, cancellationToken) == 1)
+            return "The workspace's last owner cannot be demoted or removed: make another member owner first.";
+        if (role is { } newRole) member.Role = newRole;
+        else db.WorkspaceMembers.Remove(member);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
     /// <summary>The members of a workspace with their e-mail and role, owners first.</summary>
     public async Task<IReadOnlyList<WorkspaceMemberSummary>> ListMembersAsync(int workspaceId, CancellationToken cancellationToken = default)
     {

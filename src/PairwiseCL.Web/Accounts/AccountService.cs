@@ -68,6 +68,34 @@ public sealed class AccountService(
             ? await workspaces.ListMembersAsync(await currentWorkspace.GetIdAsync(cancellationToken), cancellationToken)
             : [];
 
+    /// <summary>The current workspace's invitations not used yet; owners only.</summary>
+    public async Task<IReadOnlyList<PendingInvitation>> ListPendingInvitationsAsync(CancellationToken cancellationToken = default) =>
+        await access.IsAllowedAsync(PortalPolicies.Owner)
+            ? await invitations.ListPendingAsync(await currentWorkspace.GetIdAsync(cancellationToken), cancellationToken)
+            : [];
+
+    /// <summary>Revokes an unused invitation of the current workspace; owners only.</summary>
+    public async Task<AccountResult> RevokeInvitationAsync(int invitationId, CancellationToken cancellationToken = default)
+    {
+        if (!await access.IsAllowedAsync(PortalPolicies.Owner))
+            return AccountResult.Failure("Only workspace owners can revoke invitations.");
+        if (!await invitations.RevokeAsync(await currentWorkspace.GetIdAsync(cancellationToken), invitationId, cancellationToken))
+            return AccountResult.Failure("That invitation was already used or revoked.");
+        logger.LogInformation("Revoked invitation #{Id}", invitationId);
+        return AccountResult.Success;
+    }
+
+    /// <summary>Changes a member's role (or removes them with a null role); owners only, and never the last owner.</summary>
+    public async Task<AccountResult> ChangeMemberAsync(string userId, WorkspaceRole? role, CancellationToken cancellationToken = default)
+    {
+        if (!await access.IsAllowedAsync(PortalPolicies.Owner))
+            return AccountResult.Failure("Only workspace owners can change or remove members.");
+        var refusal = await workspaces.ChangeMemberAsync(await currentWorkspace.GetIdAsync(cancellationToken), userId, role, cancellationToken);
+        if (refusal is not null) return AccountResult.Failure(refusal);
+        logger.LogInformation("Member {UserId} {Change}", userId, role is { } r ? $"is now {r}" : "was removed");
+        return AccountResult.Success;
+    }
+
     /// <summary>The open invitation for a token, or null when it is unknown, used or expired.</summary>
     public Task<Invitation?> FindInvitationAsync(string? token, CancellationToken cancellationToken = default) =>
         invitations.FindOpenAsync(token ?? "", cancellationToken);

@@ -19,6 +19,11 @@ public sealed class InvitationTests(PortalFactory portal) : IClassFixture<Portal
 
         var registered = await RegisterAsync(browser, token);
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        // The sign-in page confirms the new account and fills in its e-mail.
+        Assert.Equal("/Account/Login?created=1&email=viewer%40lab.test", Browser.RedirectPath(registered));
+        var signIn = await browser.GetStringAsync(Browser.RedirectPath(registered)!);
+        Assert.Contains("Your account was created", signIn);
+        Assert.Contains("value=\"viewer@lab.test\"", signIn);
         Assert.Equal(HttpStatusCode.Redirect, (await Browser.SignInAsync(browser, "viewer@lab.test", Password)).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/corpora")).StatusCode);
@@ -29,6 +34,18 @@ public sealed class InvitationTests(PortalFactory portal) : IClassFixture<Portal
         // The token is spent: a second registration page says so and offers no form.
         var again = await portal.CreateBrowser().GetStringAsync($"/Account/Register?token={Uri.EscapeDataString(token)}");
         Assert.Contains("Invitation not valid", again);
+    }
+
+    [Theory]
+    [InlineData("\"><script>alert(1)</script>@x.y")]
+    [InlineData("not-an-address")]
+    public async Task ACraftedSignInLink_PrefillsNothingButAnAddress(string email)
+    {
+        var page = await portal.CreateBrowser().GetStringAsync($"/Account/Login?created=1&email={Uri.EscapeDataString(email)}");
+
+        Assert.DoesNotContain("<script>alert(1)", page);
+        var field = System.Text.RegularExpressions.Regex.Match(page, "<input[^>]*id=\"email\"[^>]*>").Value;
+        Assert.Contains("value=\"\"", field); // nothing prefilled
     }
 
     [Fact]
@@ -54,6 +71,10 @@ public sealed class InvitationTests(PortalFactory portal) : IClassFixture<Portal
 
         Assert.Equal(HttpStatusCode.Redirect, corpora.StatusCode);
         Assert.StartsWith("/Account/AccessDenied", Browser.RedirectPath(corpora));
+        // The page offers a way back and a way to switch accounts.
+        var denied = await browser.GetStringAsync(Browser.RedirectPath(corpora)!);
+        Assert.Contains("data-testid=\"back-to-portal\"", denied);
+        Assert.Contains("Sign in as someone else", denied);
     }
 
     private async Task<string> InviteAsync(string email, WorkspaceRole role)
