@@ -15,11 +15,15 @@ public static class PaperFigures
     ];
 
     /// <summary>
-    /// Figure 3: mean UAR against label fraction for each method of one view, with 95% CI bands; "*" above a
-    /// pre-trained method's point marks a significant Mann-Whitney difference from supervised, "ns" none.
-    /// Fractions are evenly spaced (labelled with their percentage), as in the paper.
+    /// Figure 3 as the results page draws it: mean UAR against label fraction for each method of one view (the
+    /// page's method colours) with 95% CI bands; above a pre-trained method's point "*↑" / "*↓" mark a UAR
+    /// significantly higher / lower than supervised (Mann-Whitney), "ns" none; a dotted line marks chance
+    /// (1/classes). Fractions are evenly spaced (labelled with their percentage), as in the paper.
     /// </summary>
-    public static void UarVersusFraction(IReadOnlyList<SummaryRow> summary, string view, string path)
+    public static void UarVersusFraction(IReadOnlyList<SummaryRow> summary, string view, int classes, string path) =>
+        UarVersusFractionPlot(summary, view, classes).SavePng(path, 720, 520);
+
+    internal static Plot UarVersusFractionPlot(IReadOnlyList<SummaryRow> summary, string view, int classes)
     {
         var rows = summary.Where(r => r.View == view).ToList();
         var fractions = rows.Select(r => r.FractionPercent).Distinct().Order().ToArray();
@@ -32,7 +36,7 @@ public static class PaperFigures
             var xs = series.Select(p => (double)p.i).ToArray();
             var ys = series.Select(p => p.row!.UarMean).ToArray();
             var half = series.Select(p => double.IsNaN(p.row!.UarCi95) ? 0 : p.row.UarCi95).ToArray();
-            var color = Palette[m % Palette.Length];
+            var color = MethodColours.Of(methods[m]) is { } known ? Color.FromHex(known) : Palette[m % Palette.Length];
             var band = plot.Add.FillY(xs, ys.Zip(half, (y, h) => y - h).ToArray(), ys.Zip(half, (y, h) => y + h).ToArray());
             band.FillColor = color.WithAlpha(0.18);
             band.LineColor = Colors.Transparent;
@@ -45,18 +49,29 @@ public static class PaperFigures
             foreach (var (i, row) in series)
             {
                 if (row!.Significance == "") continue;
-                var mark = plot.Add.Text(row.Significance, i, row.UarMean + (double.IsNaN(row.UarCi95) ? 0 : row.UarCi95) + 0.01);
-                mark.LabelFontColor = color;
+                // Dark and bold above the band, as on the results page, so a mark never reads as part of a line.
+                var mark = plot.Add.Text(SignificanceMark.Of(row, summary), i, row.UarMean + (double.IsNaN(row.UarCi95) ? 0 : row.UarCi95) + 0.01);
+                mark.LabelFontColor = Color.FromHex(MethodColours.Marks);
                 mark.LabelFontSize = 14;
+                mark.LabelBold = true;
                 mark.LabelAlignment = Alignment.LowerCenter;
             }
+        }
+        if (classes > 0)
+        {
+            var chance = plot.Add.HorizontalLine(1.0 / classes);
+            chance.Color = Color.FromHex(MethodColours.Chance);
+            chance.LinePattern = LinePattern.Dotted;
+            chance.LineWidth = 1.5f;
+            chance.LegendText = $"chance (1/{classes})";
+            chance.LabelText = "chance";
         }
         plot.Axes.Bottom.SetTicks(fractions.Select((_, i) => (double)i).ToArray(), fractions.Select(f => $"{f:0.#}%").ToArray());
         plot.XLabel("labelled training data");
         plot.YLabel("UAR (mean ± 95% CI)");
         plot.Title($"{view}: UAR vs label fraction");
         plot.ShowLegend(Edge.Bottom);
-        plot.SavePng(path, 720, 520);
+        return plot;
     }
 
     /// <summary>Figures 5/6: t-SNE scatter plots, one panel per encoder state, coloured by emotion, side by side.</summary>

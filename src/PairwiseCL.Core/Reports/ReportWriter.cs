@@ -49,7 +49,7 @@ public static class ReportWriter
         foreach (var view in summary.Select(r => r.View).Distinct())
         {
             var relative = Path.Combine("figures", $"uar_vs_fraction_{view}.png");
-            PaperFigures.UarVersusFraction(summary, view, Path.Combine(folder, relative));
+            PaperFigures.UarVersusFraction(summary, view, content.ClassNames.Count, Path.Combine(folder, relative));
             figures.Add(relative);
         }
         foreach (var group in content.Embeddings.GroupBy(e => e.View))

@@ -1,4 +1,5 @@
 using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.Reports;
 
 namespace PairwiseCL.Web.Results;
 
@@ -10,10 +11,10 @@ namespace PairwiseCL.Web.Results;
 public static class ChartPalette
 {
     /// <summary>The chance-level line (1/classes) on UAR charts.</summary>
-    public const string Chance = "#757575";
+    public const string Chance = MethodColours.Chance;
 
     /// <summary>Significance marks: dark and bold, so they never read as part of a method's error bar.</summary>
-    public const string Marks = "#212121";
+    public const string Marks = MethodColours.Marks;
 
     // Glasbey-style categorical colours: neighbours differ in hue and lightness; 20 before any repeats.
     private static readonly string[] Distinct =
@@ -21,13 +22,6 @@ public static class ChartPalette
         "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f",
         "#393b79", "#ad494a", "#637939", "#e7ba52", "#3182bd", "#843c39", "#7b4173", "#31a354", "#fd8d3c", "#000000",
     ];
-
-    private static readonly Dictionary<string, string> Methods = new(StringComparer.Ordinal)
-    {
-        [MethodNames.Supervised] = "#455a64",      // blue-grey: the baseline
-        [MethodNames.PairwiseTuned] = "#e65100",   // orange
-        [MethodNames.PairwiseFrozen] = "#2e7d32",  // green
-    };
 
     // The usual emotion names get hand-picked colours; any other name a colour derived from the name itself.
     private static readonly Dictionary<string, string> Labels = new(StringComparer.OrdinalIgnoreCase)
@@ -39,7 +33,7 @@ public static class ChartPalette
 
     public static IReadOnlyList<string> Series => Distinct;
 
-    public static string Method(string method) => Methods.TryGetValue(method, out var colour) ? colour : Named(method);
+    public static string Method(string method) => MethodColours.Of(method) ?? Named(method);
 
     public static string Label(string label) => Labels.TryGetValue(label.Trim(), out var colour) ? colour : Named(label.Trim().ToLowerInvariant());
 

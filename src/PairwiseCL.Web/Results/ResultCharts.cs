@@ -218,12 +218,7 @@ public static class ResultCharts
     }
 
     /// <summary>"*↑" / "*↓": significantly higher / lower than supervised at the same view and fraction; "ns" otherwise.</summary>
-    public static string Mark(SummaryRow row, IReadOnlyList<SummaryRow> supervised)
-    {
-        if (row.Significance != "*") return row.Significance;
-        var baseline = supervised.FirstOrDefault(s => s.Method == MethodNames.Supervised && s.View == row.View && s.FractionPercent == row.FractionPercent);
-        return baseline is null ? "*" : row.UarMean >= baseline.UarMean ? "*↑" : "*↓";
-    }
+    public static string Mark(SummaryRow row, IReadOnlyList<SummaryRow> supervised) => SignificanceMark.Of(row, supervised);
 
     // Multiplicative offsets on the log axis: the n series of a chart spread over about ±6 % of each fraction.
     private static double Nudge(int index, int count) => count <= 1 ? 1 : Math.Pow(10, (index - (count - 1) / 2.0) * 0.05 / Math.Max(1, count - 1));
