@@ -55,7 +55,7 @@ internal static class PretrainCommand
                 foreach (var view in viewNames) features[view].AddRange(corpusFeatures[view]);
             }
             var request = new EncoderSetRequest(viewNames, featureViews.ToDictionary(v => v.Name, v => v.ConfigurationKey),
-                usable.Select(c => new TrainingCorpus(c.Name, c.Utterances.Count, EncoderSetRequest.HashOfUtterances(c.Utterances.Select(u => u.Id)))).ToList(),
+                usable.Select(TrainingCorpus.Of).ToList(),
                 pretraining, ModelArchitecture.Paper);
             var problems = request.Problems();
             if (problems.Count > 0) throw new CliUsageException(string.Join(Environment.NewLine, problems));

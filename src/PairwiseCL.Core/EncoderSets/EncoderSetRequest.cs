@@ -5,7 +5,15 @@ using PairwiseCL.Core.Views;
 namespace PairwiseCL.Core.EncoderSets;
 
 /// <summary>A corpus an encoder set trains on, identified by its name and the hash of its utterance ids.</summary>
-public sealed record TrainingCorpus(string Name, int Utterances, string UtteranceHash);
+public sealed record TrainingCorpus(string Name, int Utterances, string UtteranceHash)
+{
+    /// <summary>The corpus as an encoder set records it: every utterance it has (labels play no part).</summary>
+    public static TrainingCorpus Of(Corpora.Corpus corpus) =>
+        new(corpus.Name, corpus.Utterances.Count, EncoderSetRequest.HashOfUtterances(corpus.Utterances.Select(u => u.Id)));
+
+    /// <summary>True when <paramref name="corpus"/> is this one: same name and same utterances.</summary>
+    public bool Is(Corpora.Corpus corpus) => this == Of(corpus);
+}
 
 /// <summary>
 /// What an encoder set is trained from: the views (with their feature configuration keys, so features computed

@@ -22,4 +22,16 @@ public sealed class LabelEvent
     public string? Label { get; set; }
 
     public DateTime AtUtc { get; set; } = DateTime.UtcNow;
+
+    /// <summary>A person's decision (every event before provenance was recorded), or an accepted model prediction.</summary>
+    public LabelSource Source { get; set; } = LabelSource.Human;
+
+    /// <summary>The order that put the clip in front of the annotator ("sequential", "random", "diversity", …); null when unknown.</summary>
+    public string? Strategy { get; set; }
+
+    /// <summary>The clip's 1-based position in the queue when it was labelled; null when unknown.</summary>
+    public int? QueuePosition { get; set; }
+
+    /// <summary>The encoder set whose representations ordered the queue, by its hash; null for orders that use none.</summary>
+    public string? EncoderSet { get; set; }
 }

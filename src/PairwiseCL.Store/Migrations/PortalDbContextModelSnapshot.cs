@@ -440,10 +440,24 @@ namespace PairwiseCL.Store.Migrations
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EncoderSet")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Label")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreviousLabel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QueuePosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Strategy")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")

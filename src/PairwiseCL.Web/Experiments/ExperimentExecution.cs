@@ -25,7 +25,7 @@ namespace PairwiseCL.Web.Experiments;
 public sealed class ExperimentExecution(
     ExperimentRepository experiments,
     CorpusRepository corpora,
-    ExperimentViews views,
+    CorpusFeatures corpusFeatures,
     ExperimentResultWriter resultWriter,
     IOptions<StorageOptions> storage,
     JobProgressFeed feed,
@@ -53,7 +53,7 @@ public sealed class ExperimentExecution(
         var sink = new JobProgressSink(context, feed, ProgressInterval, cancellationToken);
         try
         {
-            var (usable, features, viewKeys) = await Task.Run(() => ExtractFeatures(corpus, launch.Protocol, sink, context, cancellationToken), cancellationToken);
+            var (usable, features, viewKeys) = await Task.Run(() => corpusFeatures.Extract(corpus, launch.Protocol.Views, launch.Protocol.Padding, sink, context, cancellationToken), cancellationToken);
 
             var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>(), saveModels: true)
             {
@@ -65,7 +65,7 @@ public sealed class ExperimentExecution(
                 var extra = await corpora.LoadAsync(extraId, experiment.WorkspaceId, cancellationToken)
                     ?? throw new InvalidOperationException($"Pre-training corpus #{extraId} of experiment '{experiment.Name}' no longer exists.");
                 await context.LogAsync($"pre-training also on '{extra.Name}' ({extra.Utterances.Count} utterances)", cancellationToken);
-                var (extraUsable, extraFeatures, _) = await Task.Run(() => ExtractFeatures(extra, launch.Protocol, sink, context, cancellationToken), cancellationToken);
+                var (extraUsable, extraFeatures, _) = await Task.Run(() => corpusFeatures.Extract(extra, launch.Protocol.Views, launch.Protocol.Padding, sink, context, cancellationToken), cancellationToken);
                 input = input with { AdditionalPretraining = new AdditionalPretraining(extraUsable, extraFeatures) };
             }
             var curve = new TrainingCurve();
@@ -87,24 +87,5 @@ public sealed class ExperimentExecution(
 
         var stored = await resultWriter.WriteAsync(experiment, report, context.JobId, cancellationToken);
         await context.LogAsync($"{report.Runs.Count} runs in {report.Elapsed:hh\\:mm\\:ss}; {stored} files in the report folder", cancellationToken);
-    }
-
-    private (Corpus Usable, IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> Features, IReadOnlyDictionary<string, string> ViewKeys) ExtractFeatures(
-        Corpus corpus, ProtocolConfiguration protocol, JobProgressSink sink, JobContext context, CancellationToken cancellationToken)
-    {
-        var extractor = new FeatureExtractor(new FeatureCache(storage.Value.FeatureCacheFullPath), logger: loggers.CreateLogger<FeatureExtractor>());
-        var opened = protocol.Views.Select(name => views.Open(name, cancellationToken, protocol.Padding)).ToList();
-        try
-        {
-            var (usable, features, failures) = ProtocolFeatures.Extract(extractor, corpus, opened, new InlineProgress<ExtractionProgress>(p =>
-                sink.Report(new ExperimentProgress($"features {p.View}", p.Done, p.Total, $"{p.FromCache} from cache, {p.Failed} failed", null))), cancellationToken);
-            foreach (var failure in failures)
-                context.LogAsync($"left out {failure.UtteranceId}: {failure.Message}", cancellationToken).GetAwaiter().GetResult();
-            return (usable, features, opened.ToDictionary(v => v.Name, v => v.ConfigurationKey));
-        }
-        finally
-        {
-            foreach (var view in opened.OfType<IDisposable>()) view.Dispose();
-        }
     }
 }

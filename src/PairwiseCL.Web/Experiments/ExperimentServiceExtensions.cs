@@ -16,9 +16,12 @@ public static class ExperimentServiceExtensions
         builder.Services.AddSingleton<ExperimentRepository>();
         builder.Services.AddSingleton<ShareLinkRepository>();
         builder.Services.AddSingleton<ExperimentResultWriter>();
+        builder.Services.AddSingleton<CorpusFeatures>();
         builder.Services.AddScoped<ExperimentExecution>();
         builder.Services.AddJobHandler<ExperimentJobHandler>();
         builder.Services.AddJobHandler<ExperimentAnalysisJobHandler>();
+        builder.Services.AddJobHandler<EncoderSets.EncoderSetJobHandler>();
+        builder.Services.AddScoped<EncoderSets.EncoderSetService>();
         builder.Services.AddScoped<ExperimentService>();
         builder.Services.AddSingleton<ReportViewCache>();
         builder.Services.AddScoped<ResultsService>();

@@ -57,7 +57,7 @@ public sealed class LabelSetService(
                 LabelSets.Write(other, classes, merges);
             }
             var clips = await db.Utterances.Where(u => u.CorpusId == corpusId && u.Label == oldName).ToListAsync(cancellationToken);
-            db.LabelEvents.AddRange(clips.Select(u => LabelEvents.Record(u, newName, userId)));
+            db.LabelEvents.AddRange(clips.Select(u => LabelEvents.Record(u, newName, userId, new LabelProvenance("rename"))));
             await db.SaveChangesAsync(cancellationToken);
             return new LabelOutcome(true, $"Renamed '{oldName}' to '{newName}'; {clips.Count} clip(s) relabelled, their history kept.");
         }, cancellationToken);

@@ -40,8 +40,9 @@ public sealed class LabellingService(
         return new LabellingQueue(corpus.Id, corpus.Name, sets.Select(s => s.Name).ToList(), chosen is null ? null : LabelSets.ToCore(chosen), items);
     }
 
-    /// <summary>Sets a clip's label to one of the label set's classes and records who did it.</summary>
-    public async Task<LabelOutcome> LabelAsync(int corpusId, string utteranceKey, string labelSetName, string label, CancellationToken cancellationToken = default)
+    /// <summary>Sets a clip's label to one of the label set's classes and records who did it, and why then (<paramref name="provenance"/>).</summary>
+    public async Task<LabelOutcome> LabelAsync(int corpusId, string utteranceKey, string labelSetName, string label, CancellationToken cancellationToken = default,
+        LabelProvenance? provenance = null)
     {
         if (!await CanLabelAsync()) return LabelOutcome.Refused(EditorsOnly);
         var workspaceId = await workspace.GetIdAsync(cancellationToken);
@@ -53,7 +54,7 @@ public sealed class LabellingService(
         var utterance = await FindUtteranceAsync(db, corpusId, workspaceId, utteranceKey, cancellationToken);
         if (utterance is null) return LabelOutcome.Refused($"Clip '{utteranceKey}' is not in this corpus.");
         if (utterance.Label == label) return new LabelOutcome(true, $"'{utteranceKey}' is already labelled {label}.", Label: label);
-        var labelEvent = await SetLabelAsync(db, utterance, label, cancellationToken);
+        var labelEvent = await SetLabelAsync(db, utterance, label, provenance, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Labelled {Key} of corpus #{Corpus} as {Label}", utteranceKey, corpusId, label);
         return new LabelOutcome(true, $"'{utteranceKey}' labelled {label}.", labelEvent.Id, label);
@@ -78,7 +79,7 @@ public sealed class LabellingService(
         var utterance = await db.Utterances.SingleAsync(u => u.Id == undone.UtteranceId, cancellationToken);
         if (utterance.Label != undone.Label)
             return LabelOutcome.Refused($"'{utterance.Key}' was relabelled since ({utterance.Label ?? "no label"}); undo that first.");
-        var labelEvent = await SetLabelAsync(db, utterance, undone.PreviousLabel, cancellationToken);
+        var labelEvent = await SetLabelAsync(db, utterance, undone.PreviousLabel, LabelProvenance.Undo, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new LabelOutcome(true, $"Undone: '{utterance.Key}' is {undone.PreviousLabel ?? "unlabelled"} again.", labelEvent.Id, undone.PreviousLabel);
     }
@@ -95,9 +96,9 @@ public sealed class LabellingService(
             .ToListAsync(cancellationToken);
     }
 
-    private async Task<LabelEvent> SetLabelAsync(PortalDbContext db, UtteranceEntity utterance, string? label, CancellationToken cancellationToken)
+    private async Task<LabelEvent> SetLabelAsync(PortalDbContext db, UtteranceEntity utterance, string? label, LabelProvenance? provenance, CancellationToken cancellationToken)
     {
-        var labelEvent = LabelEvents.Record(utterance, label, await access.GetUserIdAsync());
+        var labelEvent = LabelEvents.Record(utterance, label, await access.GetUserIdAsync(), provenance);
         db.LabelEvents.Add(labelEvent);
         await db.SaveChangesAsync(cancellationToken);
         return labelEvent;

@@ -31,6 +31,25 @@ public sealed class LabellingServiceTests(PortalFactory portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task ALabel_RecordsWhichOrderShowedTheClip_AndWhere()
+    {
+        var corpusId = await SaveCorpusAsync("provenance");
+        await using var admin = await SignedInScope.AdminAsync(portal);
+        var service = admin.Get<LabellingService>();
+
+        await service.LabelAsync(corpusId, "c2", Set, "ang", provenance: new LabelProvenance("diversity", 3, "abc123"));
+        var plain = await service.LabelAsync(corpusId, "c1", Set, "sad");
+        await service.UndoAsync(corpusId, plain.EventId!.Value);
+
+        var picked = Assert.Single(await EventsAsync(corpusId, "c2"));
+        Assert.Equal((LabelSource.Human, "diversity", (int?)3, "abc123"), (picked.Source, picked.Strategy, picked.QueuePosition, picked.EncoderSet));
+        var events = await EventsAsync(corpusId, "c1");
+        Assert.All(events, e => Assert.Equal(LabelSource.Human, e.Source));
+        Assert.Contains(events, e => e.Strategy == "undo");
+        Assert.Contains(events, e => e.Strategy is null && e.QueuePosition is null); // a caller that says nothing records nothing
+    }
+
+    [Fact]
     public async Task Undo_RestoresThePreviousLabel_AndKeepsBothEventsInTheHistory()
     {
         var corpusId = await SaveCorpusAsync("undo");

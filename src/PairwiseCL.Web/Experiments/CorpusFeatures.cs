@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using PairwiseCL.Core.Corpora;
+using PairwiseCL.Core.Progress;
+using PairwiseCL.Core.Training;
+using PairwiseCL.Core.Views;
+using PairwiseCL.Core.Views.Cache;
+using PairwiseCL.Core.Views.Extraction;
+using PairwiseCL.Store;
+using PairwiseCL.Store.Jobs;
+using PairwiseCL.Web.Jobs;
+
+namespace PairwiseCL.Web.Experiments;
+
+/// <summary>
+/// Features of every view of a corpus for a job (through the shared feature cache), reporting progress and
+/// logging each utterance left out; experiments and encoder-set pre-training both start here.
+/// </summary>
+public sealed class CorpusFeatures(ExperimentViews views, IOptions<StorageOptions> storage, ILoggerFactory loggers)
+{
+    internal (Corpus Usable, IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> Features, IReadOnlyDictionary<string, string> ViewKeys) Extract(
+        Corpus corpus, IReadOnlyList<string> viewNames, BatchPadding padding, JobProgressSink sink, JobContext context, CancellationToken cancellationToken)
+    {
+        var extractor = new FeatureExtractor(new FeatureCache(storage.Value.FeatureCacheFullPath), logger: loggers.CreateLogger<FeatureExtractor>());
+        var opened = viewNames.Select(name => views.Open(name, cancellationToken, padding)).ToList();
+        try
+        {
+            var (usable, features, failures) = ProtocolFeatures.Extract(extractor, corpus, opened, new InlineProgress<ExtractionProgress>(p =>
+                sink.Report(new ExperimentProgress($"features {p.View}", p.Done, p.Total, $"{p.FromCache} from cache, {p.Failed} failed", null))), cancellationToken);
+            foreach (var failure in failures)
+                context.LogAsync($"left out {failure.UtteranceId}: {failure.Message}", cancellationToken).GetAwaiter().GetResult();
+            return (usable, features, opened.ToDictionary(v => v.Name, v => v.ConfigurationKey));
+        }
+        finally
+        {
+            foreach (var view in opened.OfType<IDisposable>()) view.Dispose();
+        }
+    }
+}
