@@ -226,9 +226,9 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         }
     }
 
-    private static RunResult? TryLoad(string path)
+    internal static RunResult? TryLoad(string path)
     {
-        try { return File.Exists(path) ? JsonSerializer.Deserialize<RunResult>(File.ReadAllText(path)) : null; }
+        try { return File.Exists(path) ? JsonSerializer.Deserialize<RunResult>(File.ReadAllText(path), ResultJson.Compact) : null; }
         catch (JsonException) { return null; } // a run interrupted while saving is simply run again
     }
 
@@ -249,7 +249,8 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                 + "training diverged, and result files never hold NaN or infinity. Check the corpus for clips with extreme sample values.");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(run, Json));
+        // An absent class's recall is NaN: written as null, read back as NaN.
+        File.WriteAllText(temporary, JsonSerializer.Serialize(run, ResultJson.Indented));
         File.Move(temporary, path, overwrite: true);
     }
 

@@ -29,7 +29,11 @@ public sealed record RunResult(
     /// <summary>Per-epoch training loss, validation loss and validation UAR, for the run's drill-down curves.</summary>
     public IReadOnlyList<Training.EpochRecord> History { get; init; } = [];
 
-    /// <summary>The first NaN or infinite number the run holds, in words, or null when all are finite (result files must never hold one).</summary>
+    /// <summary>
+    /// The first NaN or infinite number the run holds, in words, or null when all are finite: a sign that training
+    /// diverged. The recall of a class absent from the test session is undefined (NaN) by design, not divergence;
+    /// result files write it as null (<see cref="Reports.ResultJson"/>).
+    /// </summary>
     public string? FirstNonFinite()
     {
         IEnumerable<(string, double)> values = new (string, double)[]
@@ -37,7 +41,7 @@ public sealed record RunResult(
                 ("fraction", FractionPercent), ("temperature", Temperature), ("UAR", Uar), ("WA", Wa),
                 ("best validation UAR", BestValidationUar), ("training seconds", TrainingSeconds),
             }
-            .Concat(PerClassRecall.Select((r, i) => ($"recall of class {i}", r)))
+            .Concat(PerClassRecall.Select((r, i) => ($"recall of class {i}", double.IsNaN(r) ? 0 : r)))
             .Concat(History.SelectMany(e => new[]
             {
                 ($"training loss at epoch {e.Epoch}", e.TrainLoss), ($"validation loss at epoch {e.Epoch}", e.ValidationLoss),

@@ -104,6 +104,23 @@ public sealed class NonFiniteSamplesTests : IDisposable
     }
 
     [Fact]
+    public void ATestSessionWithoutAClass_IsNotDivergence_AndItsUndefinedRecallIsStoredAsNull()
+    {
+        // emodb-dev's session 2 has no clip of one class: the quick protocol stopped there ("training diverged").
+        var path = _folder.File("absent-class.json");
+        var run = new RunResult("mel", "supervised", 10, 1, "2", 0, 7, 0.5, "none", 10, 4, 0.5, 0.5, [[1, 0, 0], [0, 1, 0], [0, 0, 0]], [1, 1, double.NaN], 2, 0.5, 1.0);
+
+        Assert.Null(run.FirstNonFinite());
+        ProtocolRunner.Save(path, run);
+
+        Assert.DoesNotContain("NaN", File.ReadAllText(path));
+        var back = ProtocolRunner.TryLoad(path)!;
+        Assert.True(double.IsNaN(back.PerClassRecall[2]));
+        Assert.Equal(run.Uar, back.Uar);
+        Assert.NotNull((run with { PerClassRecall = [1, 1, double.PositiveInfinity] }).FirstNonFinite());
+    }
+
+    [Fact]
     public void APretrainingWithANaNLoss_FailsNamingTheEpoch_InsteadOfCarryingNaNIntoTheLossCurves()
     {
         EpochRecord[] history = [new(1, 2.0, 1.9, null, 1e-3, 0.1), new(2, 1.5, double.PositiveInfinity, null, 1e-3, 0.1)];
