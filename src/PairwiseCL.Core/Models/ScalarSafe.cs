@@ -32,10 +32,12 @@ internal static class ScalarSafe
         return left.add(right, minusOne);
     }
 
+    /// <summary>tensor + value with both Scalars alive: TorchSharp's add(Scalar) passes a hidden alpha Scalar of 1 (a crash seen in a quick protocol run).</summary>
     public static Tensor AddConstant(Tensor tensor, double value)
     {
         using var scalar = value.ToScalar();
-        return tensor.add(scalar);
+        using var one = 1.ToScalar();
+        return tensor.add(scalar, one);
     }
 
     /// <summary>x * x, instead of pow(2) and its exponent Scalar (the same numbers: libtorch squares for 2).</summary>

@@ -56,7 +56,7 @@ public sealed class ScalarLifetimeStressTests
         manual_seed(21);
         var conv = nn.Conv2d(1, 2, 1);
         var norm = new ScalarFreeBatchNorm2d(2);
-        var model = nn.Sequential(conv, norm);
+        var model = nn.Sequential(conv, norm); // the parameters Adam updates
         using var optimizer = new StableAdam(model.parameters(), lr: 0.01);
         var loss = new PairwiseContrastiveLoss(0.5);
         var generator = new Generator(5);
@@ -64,7 +64,9 @@ public sealed class ScalarLifetimeStressTests
         {
             using var stepScope = NewDisposeScope();
             optimizer.zero_grad();
-            var output = model.forward(randn(4, 1, 1, 2, generator: generator)).flatten(1);
+            // The masked path (padded mel batches) too: its epsilon add once passed a hidden alpha Scalar.
+            var valid = tensor(new[,] { { true, true }, { true, false }, { true, true }, { false, true } });
+            var output = norm.forward(conv.forward(randn(4, 1, 1, 2, generator: generator)), valid).flatten(1);
             var value = loss.Compute([output, randn(4, 4, generator: generator)]);
             value.backward();
             optimizer.step();
