@@ -7,6 +7,9 @@ public static class LabellingServiceExtensions
     {
         services.AddScoped<LabellingService>();
         services.AddScoped<LabelSetService>();
+        services.AddSingleton<InformativeOrder>();
+        services.AddOptions<LabellingOptions>().BindConfiguration(LabellingOptions.SectionName)
+            .Validate(o => o.RerankEvery is >= 1 and <= 1000, "Labelling:RerankEvery must be between 1 and 1000.");
         return services;
     }
 }

@@ -78,6 +78,20 @@ public sealed class LabellingSession
         return MoveNext();
     }
 
+    /// <summary>
+    /// Puts the clips from the current one on in <paramref name="keys"/>'s order (the others after them, in their
+    /// order so far); the clips already passed keep their places, so the undo stack still points at the right ones.
+    /// </summary>
+    public void Reorder(IReadOnlyList<string> keys)
+    {
+        var rank = keys.Select((key, i) => (key, i)).ToDictionary(x => x.key, x => x.i);
+        var rest = items.Skip(Index).Select((item, i) => (item, i))
+            .OrderBy(x => rank.TryGetValue(x.item.Key, out var r) ? r : int.MaxValue).ThenBy(x => x.i)
+            .Select(x => x.item).ToList();
+        items.RemoveRange(Index, items.Count - Index);
+        items.AddRange(rest);
+    }
+
     /// <summary>The event to undo next and the clip it changed, without removing it.</summary>
     public (long EventId, int Index)? PeekUndo() => undo.Count == 0 ? null : undo.Peek();
 

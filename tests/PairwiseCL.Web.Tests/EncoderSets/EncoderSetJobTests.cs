@@ -2,6 +2,7 @@ using PairwiseCL.Core.Corpora.Synthetic;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Entities;
 using PairwiseCL.Web.EncoderSets;
+using PairwiseCL.Web.Labelling;
 using PairwiseCL.Web.Tests.TestSupport;
 
 namespace PairwiseCL.Web.Tests.EncoderSets;
@@ -43,6 +44,26 @@ public sealed class EncoderSetJobTests : IDisposable
         Assert.Equal(JobState.Succeeded, again.State);
         Assert.Contains("reused the stored encoder set", again.Log);
         Assert.Equal(set.RequestHash, Assert.Single((await service.ListAsync(corpusId))!).RequestHash);
+
+        // The set orders the labelling queue: diversity while no model can be trained, then the model's doubt.
+        var queue = (await editor.Get<LabellingService>().GetQueueAsync(corpusId))!;
+        var unlabelled = queue.Items.Select(i => i with { Label = null }).ToList();
+        var workspaceId = await portal.Get<PairwiseCL.Store.Workspaces.WorkspaceRepository>().GetDefaultIdAsync();
+        var order = portal.Get<InformativeOrder>();
+        var cold = (await order.RankAsync(corpusId, workspaceId, set.RequestHash, queue.LabelSet!, unlabelled))!;
+        Assert.Equal(unlabelled.Count, cold.Keys.Count);
+        Assert.Equal(unlabelled.Select(i => i.Key).Order(), cold.Keys.Order());
+        Assert.All(cold.Keys, k => Assert.Equal("diversity", cold.StrategyOf(k)));
+        Assert.Contains("far from", cold.Reasons[cold.Keys[1]]);
+        // Two clips of each class labelled: the rest are ranked by the softmax regression's margin.
+        var labelled = unlabelled.Select(i => queue.Items.Where(q => q.Label is not null).GroupBy(q => q.Label).SelectMany(g => g.Take(2)).Any(q => q.Key == i.Key)
+            ? i with { Label = queue.Items.Single(q => q.Key == i.Key).Label } : i).ToList();
+        var warm = (await order.RankAsync(corpusId, workspaceId, set.RequestHash, queue.LabelSet!, labelled))!;
+        Assert.Equal(labelled.Count(i => i.Label is null), warm.Keys.Count);
+        Assert.All(warm.Keys, k => Assert.StartsWith("model unsure: ", warm.Reasons[k]));
+        Assert.All(warm.Keys, k => Assert.Equal("uncertainty-margin", warm.StrategyOf(k)));
+        // A hash that is not one of this corpus's sets ranks nothing.
+        Assert.Null(await order.RankAsync(corpusId, workspaceId, new string('0', 16), queue.LabelSet!, unlabelled));
     }
 
     [Fact]

@@ -68,4 +68,20 @@ public sealed class LabellingSessionTests
         Assert.Equal((10L, 2), reloaded.PeekUndo());
         Assert.Null(reloaded.ClassOf(reloaded.Items[3])); // "oth" is outside the set
     }
+
+    [Fact]
+    public void Reordering_MovesOnlyTheClipsFromTheCurrentOneOn_AndUndoStillFindsItsClip()
+    {
+        var session = new LabellingSession(new LabellingQueue(1, "c", ["s"], new LabelSet("s", ["a", "b"]),
+            [new QueueItem("k1", "s1", "1", 1, null), new QueueItem("k2", "s1", "1", 1, null), new QueueItem("k3", "s1", "1", 1, null), new QueueItem("k4", "s1", "1", 1, null)]));
+        session.Labelled("a", 10); // k1 labelled, now on k2
+
+        session.Reorder(["k4", "k3"]);
+
+        Assert.Equal(["k1", "k4", "k3", "k2"], session.Items.Select(i => i.Key));
+        Assert.Equal("k4", session.Current!.Key);
+        session.Undone(null);
+        Assert.Equal("k1", session.Current!.Key);
+        Assert.Null(session.Items[0].Label);
+    }
 }

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using PairwiseCL.Core.Corpora;
+using PairwiseCL.Core.EncoderSets;
+using PairwiseCL.Core.Selection;
+using PairwiseCL.Core.Training;
+using PairwiseCL.Store;
+using PairwiseCL.Store.Corpora;
+using PairwiseCL.Web.Experiments;
+using static TorchSharp.torch;
+
+namespace PairwiseCL.Web.Labelling;
+
+/// <summary>A queue order with the reason each clip stands where it does, and the encoder set behind it.</summary>
+public sealed record RankedQueue(string EncoderSet, IReadOnlyList<string> Keys, IReadOnlyDictionary<string, string> Reasons)
+{
+    /// <summary>The strategy that placed a clip, as label events record it.</summary>
+    public string StrategyOf(string key) =>
+        Reasons.TryGetValue(key, out var reason) && reason.StartsWith("model unsure", StringComparison.Ordinal) ? "uncertainty-margin" : "diversity";
+}
+
+/// <summary>
+/// "Most informative first" for the labelling page: the clips' representations from a corpus's encoder set
+/// (computed once per set and corpus, kept for the last few), then margin uncertainty of a softmax regression on
+/// the labelled clips, or k-center diversity while fewer than two classes have labels (Core's
+/// <see cref="UncertaintySelection"/>). Sub-second once the representations exist.
+/// </summary>
+public sealed class InformativeOrder(CorpusRepository corpora, CorpusFeatures features, IOptions<StorageOptions> storage, ILogger<InformativeOrder> logger)
+{
+    private const int KeptRepresentations = 4;
+    private readonly ConcurrentDictionary<(string Set, int CorpusId), Lazy<Task<IReadOnlyDictionary<string, double[]>>>> representations = new();
+
+    /// <summary>The unlabelled clips of <paramref name="items"/>, most informative first; null when the set is not this corpus's.</summary>
+    public async Task<RankedQueue?> RankAsync(int corpusId, int workspaceId, string encoderSetHash, LabelSet labelSet, IReadOnlyList<QueueItem> items,
+        CancellationToken cancellationToken = default)
+    {
+        var points = await RepresentationsAsync(corpusId, workspaceId, encoderSetHash, cancellationToken);
+        if (points is null) return null;
+        var usable = items.Where(i => points.ContainsKey(i.Key)).ToList();
+        var labels = usable.Select(i => labelSet.Map(i.Label) is { } c ? labelSet.Classes.ToList().IndexOf(c) : -1).Select(c => c < 0 ? (int?)null : c).ToList();
+        var pool = new SelectionPool(usable.Select(i => points[i.Key]).ToList(), labels, labelSet.Classes, usable.Select(i => i.Speaker).ToList());
+        var picks = await Task.Run(() => new UncertaintySelection(UncertaintyMeasure.Margin).Select(pool, pool.Unlabelled.Count(), cancellationToken), cancellationToken);
+        return new RankedQueue(encoderSetHash, picks.Select(p => usable[p.Index].Key).ToList(), picks.ToDictionary(p => usable[p.Index].Key, p => p.Reason));
+    }
+
+    private async Task<IReadOnlyDictionary<string, double[]>?> RepresentationsAsync(int corpusId, int workspaceId, string setHash, CancellationToken cancellationToken)
+    {
+        var corpus = await corpora.LoadAsync(corpusId, workspaceId, cancellationToken);
+        if (corpus is null) return null;
+        var catalog = new EncoderSetCatalog(storage.Value.DataFolderFullPath);
+        var folder = catalog.FolderOf(setHash);
+        if (!File.Exists(Path.Combine(folder, EncoderSetFiles.ManifestFile))) return null;
+        var manifest = EncoderSetFiles.ReadManifest(folder);
+        if (!manifest.Request.Corpora.Contains(TrainingCorpus.Of(corpus))) return null; // another corpus's set, or this corpus before it changed
+        if (representations.Count >= KeptRepresentations && !representations.ContainsKey((setHash, corpusId))) representations.Clear();
+        var lazy = representations.GetOrAdd((setHash, corpusId), _ => new(() => Task.Run(() => Compute(corpus, manifest, folder))));
+        try
+        {
+            return await lazy.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            representations.TryRemove((setHash, corpusId), out _); // a later request tries again
+            throw;
+        }
+    }
+
+    // eGeMAPS where the set has it: on emodb-dev its representations chose the best clips (README, active learning).
+    private IReadOnlyDictionary<string, double[]> Compute(Corpus corpus, EncoderSetManifest manifest, string folder)
+    {
+        var view = manifest.Request.Views.Contains("egemaps") ? "egemaps" : manifest.Request.Views[0];
+        var padding = manifest.Request.Pretraining.Padding;
+        var (usable, extracted, keys) = features.Extract(corpus, [view], padding, CancellationToken.None);
+        if (manifest.Request.ViewConfigurationKeys.GetValueOrDefault(view) is { } trained && keys[view] != trained)
+            throw new InvalidOperationException($"The '{view}' features are configured differently from those encoder set '{manifest.Name}' was trained on; pre-train it again.");
+        using var scope = NewDisposeScope();
+        using var encoder = EncoderSetFiles.LoadEncoder(folder, manifest, view);
+        var rows = Inference.Representations(encoder, extracted[view], CPU, padding: padding).to(ScalarType.Float64).cpu();
+        var values = rows.data<double>().ToArray();
+        var dimension = (int)rows.shape[1];
+        var points = Enumerable.Range(0, usable.Utterances.Count).Select(r => values.AsSpan(r * dimension, dimension).ToArray()).ToList();
+        Standardise(points);
+        logger.LogInformation("Representations of {Count} clips of {Corpus} from encoder set {Set} ({View})", points.Count, corpus.Name, manifest.RequestHash[..12], view);
+        return usable.Utterances.Select((u, i) => (u.Id, points[i])).ToDictionary(x => x.Id, x => x.Item2);
+    }
+
+    // Zero mean and unit spread per dimension (no labels needed), so distances weigh every dimension alike.
+    private static void Standardise(List<double[]> points)
+    {
+        if (points.Count == 0) return;
+        for (var d = 0; d < points[0].Length; d++)
+        {
+            var mean = points.Average(p => p[d]);
+            var spread = Math.Sqrt(points.Average(p => (p[d] - mean) * (p[d] - mean)));
+            foreach (var p in points) p[d] = spread > 1e-12 ? (p[d] - mean) / spread : 0;
+        }
+    }
+}
