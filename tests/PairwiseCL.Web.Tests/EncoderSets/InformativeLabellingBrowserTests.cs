@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PairwiseCL.Core.Corpora.Synthetic;
+using PairwiseCL.Store;
+using PairwiseCL.Store.Corpora;
+using PairwiseCL.Store.Entities;
+using PairwiseCL.Web.Tests.TestSupport;
+
+namespace PairwiseCL.Web.Tests.EncoderSets;
+
+/// <summary>
+/// Issue 14's loop in a real browser, as far as it is built: an unlabelled synthetic corpus, encoders pre-trained
+/// from its page, the labelling page's "most informative first" order with its reason per clip, and 16 clips
+/// labelled with the keyboard, each label event recording the strategy, queue position and encoder set.
+/// </summary>
+public sealed class InformativeLabellingBrowserTests : IAsyncLifetime
+{
+    private const int Labels = 16;
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "pairwisecl-informative", Guid.NewGuid().ToString("N"));
+    private BrowserPortal? browser;
+    private int corpusId;
+
+    public async Task InitializeAsync()
+    {
+        browser = await BrowserPortal.StartAsync();
+        var generated = new SyntheticCorpusGenerator().Generate(folder,
+            new SyntheticCorpusOptions(Sessions: 4, SpeakersPerSession: 1, ClipsPerSpeakerAndEmotion: 4, MinSeconds: 0.6, MaxSeconds: 1.0));
+        // The lab's situation: clips without labels, and the classes it wants.
+        var unlabelled = generated with { Utterances = [.. generated.Utterances.Select(u => u with { Label = null })] };
+        corpusId = await browser.Services.GetRequiredService<CorpusRepository>().SaveAsync(unlabelled);
+    }
+
+    [Fact]
+    public async Task PretrainedEncoders_OrderTheQueue_AndEveryKeyboardLabelRecordsWhyItsClipCameUp()
+    {
+        var page = await browser!.SignedInPageAsync();
+        await page.GotoAsync($"corpora/{corpusId}");
+        await Assertions.Expect(page.Locator("[data-testid=encoder-sets]")).ToHaveAttributeAsync("data-interactive", "yes");
+        await page.GetByText("Encoder sets (0)").ClickAsync();
+        await page.Locator(".pcl-pretrain-epochs input").FillAsync("3");
+        await page.Locator(".pcl-pretrain").ClickAsync();
+        await Assertions.Expect(page.Locator(".pcl-encoder-sets tbody tr")).ToHaveCountAsync(1, new() { Timeout = 120_000 });
+        await Assertions.Expect(page.Locator("[data-testid=pretrain-job]")).ToContainTextAsync("succeeded");
+        await BrowserPortal.ScreenshotAsync(page, "corpus-encoder-sets");
+
+        await page.GotoAsync($"corpora/{corpusId}/label");
+        await Assertions.Expect(page.Locator("[data-testid=current-clip]")).ToHaveAttributeAsync("data-keys-ready", "yes");
+        await page.Locator(".pcl-label-order").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Most informative first" }).ClickAsync();
+        var why = page.Locator("[data-testid=clip-why]");
+        await Assertions.Expect(why).ToContainTextAsync("Picked by diversity: ", new() { Timeout = 60_000 });
+        await BrowserPortal.ScreenshotAsync(page, "labelling-informative");
+
+        var progress = page.Locator("[data-testid=label-progress]");
+        for (var i = 1; i <= Labels; i++)
+        {
+            await page.Keyboard.PressAsync(((i - 1) % 4 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Assertions.Expect(progress).ToContainTextAsync($"{i} / ");
+        }
+        // After 8 labels of four classes the queue was ranked again by the model's doubt.
+        await Assertions.Expect(why).ToContainTextAsync("model unsure: ", new() { Timeout = 60_000 });
+
+        await using var db = await browser.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var events = await db.LabelEvents.Where(e => e.Utterance!.CorpusId == corpusId).OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(Labels, events.Count);
+        Assert.All(events, e => Assert.Equal(LabelSource.Human, e.Source));
+        Assert.All(events, e => Assert.NotNull(e.EncoderSet));
+        Assert.Equal(Enumerable.Range(1, Labels), events.Select(e => e.QueuePosition!.Value));
+        Assert.All(events.Take(4), e => Assert.Equal("diversity", e.Strategy));
+        Assert.Contains(events, e => e.Strategy == "uncertainty-margin");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+}
