@@ -48,7 +48,8 @@ public sealed class LaunchExperimentBrowserTests : IAsyncLifetime
         await BrowserPortal.ScreenshotAsync(page, "new-experiment");
         await page.Locator("[data-testid=launch]").ClickAsync();
 
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/experiments/[0-9]+$"));
+        // Launching reads and checks the corpus; on a loaded 2-core machine that took over 30 s once.
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/experiments/[0-9]+$"), new() { Timeout = JobTimeout });
         await Assertions.Expect(page.Locator(".mud-chip", new() { HasTextString = "Succeeded" })).ToBeVisibleAsync(new() { Timeout = JobTimeout });
         await Assertions.Expect(page.Locator(".pcl-plot[data-name=uar_vs_fraction_mel] svg").First).ToBeVisibleAsync();
         await BrowserPortal.ScreenshotAsync(page, "experiment-results");
