@@ -86,6 +86,15 @@ internal static class BenchCommand
         return command;
     }
 
+    /// <summary>Our log-mel extraction beside torchaudio's MelSpectrogram over the same WAV files with as many workers.</summary>
+    private static BenchFigure TorchaudioLogMel(Corpus corpus, int workers, double ours)
+    {
+        var (torchaudio, missing) = ExternalReferences.RunPythonScript("torchaudio_logmel.py", "torchaudio",
+            ["--folder", corpus.AudioRoot, "--workers", workers.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(10));
+        return new BenchFigure("extraction", $"mel, {workers} worker(s), emodb-dev", "wall s", ours,
+            "torchaudio MelSpectrogram, 15 s inputs (tools/bench/torchaudio_logmel.py)", torchaudio?.GetProperty("seconds").GetDouble(), missing);
+    }
+
     private static void Extraction(Corpus corpus, IReadOnlyList<string> views, BenchFigures figures, CancellationToken ct)
     {
         var table = new Table().AddColumns("view", "workers", "utterances", "audio s", "wall s", "audio s per wall s");
@@ -100,7 +109,9 @@ internal static class BenchCommand
                 extractor.GetFeatures(corpus, corpus.Utterances[0], view, cancellationToken: ct); // load native code before timing
                 var summary = extractor.ExtractAll(corpus, view, new ExtractionOptions(workers), cancellationToken: ct);
                 table.AddRow(name, workers.ToString(), summary.Extracted.ToString(), F(summary.AudioSeconds), F(summary.Elapsed.TotalSeconds), F(summary.AudioSecondsPerSecond));
-                figures.Add(new BenchFigure("extraction", $"{name}, {workers} worker(s), emodb-dev", "wall s", summary.Elapsed.TotalSeconds, "none", null, "no reference implementation measured"));
+                figures.Add(name == ViewNames.Mel
+                    ? TorchaudioLogMel(corpus, workers, summary.Elapsed.TotalSeconds)
+                    : new BenchFigure("extraction", $"{name}, {workers} worker(s), emodb-dev", "wall s", summary.Elapsed.TotalSeconds, "none", null, "no reference implementation measured"));
             }
             finally
             {

@@ -55,5 +55,6 @@ public sealed class ExternalReferencesTests
         Assert.NotNull(folder);
         Assert.True(File.Exists(Path.Combine(folder, "torch_training_step.py")));
         Assert.True(File.Exists(Path.Combine(folder, "sklearn_tsne.py")));
+        Assert.True(File.Exists(Path.Combine(folder, "torchaudio_logmel.py")));
     }
 }
