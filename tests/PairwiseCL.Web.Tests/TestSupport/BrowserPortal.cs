@@ -14,7 +14,9 @@ namespace PairwiseCL.Web.Tests.TestSupport;
 public sealed class BrowserPortal : IAsyncDisposable
 {
     public const string Chromium = "/usr/bin/chromium";
-    public const float Timeout = 30_000;
+    // Generous: on a loaded 2-core CI machine two browser tests and their jobs share the cores, and a 30 s wait
+    // for a circuit round trip failed now and then although nothing was wrong.
+    public const float Timeout = 60_000;
 
     private readonly PortalFactory portal;
     private readonly WebApplicationFactory<Program> server;
