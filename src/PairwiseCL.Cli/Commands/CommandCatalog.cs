@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return ExtractCommand.Create();
         yield return ReproduceCommand.Create();
         yield return PretrainCommand.Create();
+        yield return TrainModelCommand.Create();
         yield return ActiveLearningCommand.Create();
         yield return Wav2Vec2Command.Create();
         yield return BenchCommand.Create();

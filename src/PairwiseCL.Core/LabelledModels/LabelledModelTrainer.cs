@@ -1,0 +1,84 @@
+using PairwiseCL.Core.Evaluation;
+using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.Models;
+using PairwiseCL.Core.Training;
+using PairwiseCL.Core.Views;
+using static TorchSharp.torch;
+
+namespace PairwiseCL.Core.LabelledModels;
+
+/// <summary>What a lab's model is: one view, trained from scratch or from a pre-trained encoder (frozen or tuned).</summary>
+public sealed record LabelledModelSettings(string View, string Method, FineTuningConfig FineTuning, ModelArchitecture Architecture)
+{
+    public const double ValidationShare = 0.15;
+}
+
+/// <summary>The honest estimate of a model trained on every labelled clip: UAR per held-out fold, its mean with a 95 % CI, and the pooled confusion matrix.</summary>
+public sealed record LabelledModelEstimate(string Scheme, IReadOnlyList<string> FoldNames, IReadOnlyList<double> FoldUars, MeanConfidence Uar, int[][] ConfusionMatrix);
+
+/// <summary>
+/// Trains a deployable model on a lab's human-labelled clips and estimates how good it is on clips it never saw:
+/// the same training once per held-out fold (<see cref="LabelledClipFolds"/>), predictions pooled, then once on
+/// every clip for the model to keep. Early stopping uses a seeded, stratified 15 % of each training side.
+/// </summary>
+public sealed class LabelledModelTrainer(Device? device = null)
+{
+    private readonly Device _device = device ?? TrainingDevice.Default;
+
+    public (EmotionClassifier Model, LabelledModelEstimate Estimate) Train(IReadOnlyList<FeatureMatrix> features, IReadOnlyList<int> labels,
+        IReadOnlyList<string> speakers, int classes, LabelledModelSettings settings, ViewEncoder? pretrained = null, CancellationToken cancellationToken = default)
+    {
+        if (features.Count != labels.Count) throw new ArgumentException($"{features.Count} clips but {labels.Count} labels.", nameof(labels));
+        if (settings.Method != MethodNames.Supervised && pretrained is null)
+            throw new ArgumentException($"Method '{settings.Method}' fine-tunes a pre-trained encoder; choose an encoder set or train supervised.", nameof(pretrained));
+        var (scheme, folds) = LabelledClipFolds.Create(speakers, labels, settings.FineTuning.Seed);
+        var confusion = new int[classes][];
+        for (var c = 0; c < classes; c++) confusion[c] = new int[classes];
+        var uars = new List<double>();
+        foreach (var fold in folds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var test = fold.Test.ToHashSet();
+            var training = Enumerable.Range(0, labels.Count).Where(i => !test.Contains(i)).ToList();
+            using var model = Fit(features, labels, training, classes, settings, pretrained, cancellationToken);
+            var truth = fold.Test.Select(i => labels[i]).ToList();
+            var predicted = Inference.Predict(model, fold.Test.Select(i => features[i]).ToList(), _device, cancellationToken: cancellationToken, padding: settings.FineTuning.Padding);
+            for (var i = 0; i < truth.Count; i++) confusion[truth[i]][predicted[i]]++;
+            uars.Add(ClassificationMetrics.Compute(truth, predicted, classes).Uar);
+        }
+        var final = Fit(features, labels, Enumerable.Range(0, labels.Count).ToList(), classes, settings, pretrained, cancellationToken);
+        return (final, new LabelledModelEstimate(scheme, folds.Select(f => f.Name).ToList(), uars, MeanConfidence.Of(uars), confusion));
+    }
+
+    private EmotionClassifier Fit(IReadOnlyList<FeatureMatrix> features, IReadOnlyList<int> labels, IReadOnlyList<int> rows, int classes,
+        LabelledModelSettings settings, ViewEncoder? pretrained, CancellationToken cancellationToken)
+    {
+        var (train, validation) = SplitForEarlyStopping(rows, labels, settings.FineTuning.Seed);
+        MultiViewDataset Data(IReadOnlyList<int> subset) =>
+            new(new Dictionary<string, IReadOnlyList<FeatureMatrix>> { [settings.View] = subset.Select(i => features[i]).ToList() }, subset.Select(i => labels[i]).ToList());
+        var tuner = new FineTuner(_device);
+        var config = settings.FineTuning with { FreezeEncoder = settings.Method == MethodNames.PairwiseFrozen };
+        var result = settings.Method == MethodNames.Supervised
+            ? tuner.TrainSupervised(settings.View, settings.Architecture, classes, Data(train), Data(validation), config, cancellationToken: cancellationToken)
+            : tuner.FineTune(pretrained!, settings.View, settings.Architecture, classes, Data(train), Data(validation), config, cancellationToken: cancellationToken);
+        return result.Model;
+    }
+
+    /// <summary>A seeded share of each class (at least one clip, never a class's only one) held out for early stopping.</summary>
+    internal static (IReadOnlyList<int> Train, IReadOnlyList<int> Validation) SplitForEarlyStopping(IReadOnlyList<int> rows, IReadOnlyList<int> labels, int seed)
+    {
+        var random = new Random(seed);
+        var train = new List<int>();
+        var validation = new List<int>();
+        foreach (var group in rows.GroupBy(r => labels[r]).OrderBy(g => g.Key))
+        {
+            var members = group.ToArray();
+            random.Shuffle(members);
+            var held = members.Length < 2 ? 0 : Math.Max(1, (int)Math.Round(members.Length * LabelledModelSettings.ValidationShare));
+            validation.AddRange(members.Take(held));
+            train.AddRange(members.Skip(held));
+        }
+        if (validation.Count == 0) validation.AddRange(train); // too few clips to hold any out: early stopping watches the training clips
+        return (train.Order().ToList(), validation.Order().ToList());
+    }
+}
