@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using PairwiseCL.Core.EncoderSets;
 using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.LabelledModels;
@@ -60,41 +59,25 @@ internal static class TrainModelCommand
             var (usable, features, views) = CliFeatures.Extract(settings, corpus, [viewName], padding, "features", ct);
             if (set is not null && set.Request.ViewConfigurationKeys.GetValueOrDefault(viewName) is { } trained && trained != views[0].ConfigurationKey)
                 throw new CliUsageException($"The '{viewName}' features are configured differently from those encoder set '{set.Name}' was trained on.");
-            var labelled = usable.Utterances.Select((u, i) => (u, i, c: classes.Map(u.Label)))
-                .Where(x => x.c is not null).Select(x => (x.u, x.i, Class: classes.Classes.ToList().IndexOf(x.c!))).ToList();
-            if (labelled.Select(x => x.Class).Distinct().Count() < 2)
-                throw new CliUsageException($"Training needs labelled clips of at least two classes; the corpus has {labelled.Count} labelled clip(s).");
-
             var fineTuning = new FineTuningConfig(MaxEpochs: parse.GetValue(epochs), Patience: parse.GetValue(patience), BatchSize: parse.GetValue(batchSize),
                 Seed: parse.GetValue(seed), RefitOnTrainingAndValidation: false, Padding: padding);
             var architecture = set?.Request.Architecture ?? ModelArchitecture.Paper;
             using var encoder = set is null ? null : EncoderSetFiles.LoadEncoder(setFolder!, set, viewName);
-            var (model, estimate) = ConsoleProgress.Run("training", _ => new LabelledModelTrainer().Train(
-                labelled.Select(x => features[viewName][x.i]).ToList(), labelled.Select(x => x.Class).ToList(), labelled.Select(x => x.u.Speaker).ToList(),
-                classes.Classes.Count, new LabelledModelSettings(viewName, methodName, fineTuning, architecture), encoder, ct));
-            using (model)
+            var folder = parse.GetValue(output)!.FullName;
+            LabelledModelRecord record;
+            try
             {
-                var folder = parse.GetValue(output)!.FullName;
-                ModelFiles.Save(model, new ModelConfiguration(ModelConfiguration.NameOf(viewName, methodName), viewName, views[0].ConfigurationKey, methodName,
-                    architecture, classes.Classes, 100, set?.Request.Pretraining.Temperature ?? 0), folder);
-                File.WriteAllText(Path.Combine(folder, "estimate.md"), Describe(corpus.Name, labelled.Count, classes.Classes, estimate, set));
-                AnsiConsole.MarkupLine($"UAR on unseen clips ({Markup.Escape(estimate.Scheme)}, {estimate.FoldUars.Count} folds): " +
-                    $"[bold]{ReportTable.Number(estimate.Uar.Mean, 3)}[/] ± {ReportTable.Number(estimate.Uar.HalfWidth, 3)}; model saved in {Markup.Escape(folder)}");
+                record = ConsoleProgress.Run("training", _ => LabelledModelFolder.TrainAndSave(usable, features[viewName], classes, views[0].ConfigurationKey,
+                    new LabelledModelSettings(viewName, methodName, fineTuning, architecture), set, encoder, folder, ct));
             }
+            catch (ArgumentException e)
+            {
+                throw new CliUsageException(e.Message);
+            }
+            AnsiConsole.MarkupLine($"UAR on unseen clips ({Markup.Escape(record.Estimate.Scheme)}, {record.Estimate.FoldUars.Count} folds): " +
+                $"[bold]{ReportTable.Number(record.Estimate.Uar.Mean, 3)}[/] ± {ReportTable.Number(record.Estimate.Uar.HalfWidth, 3)}; model saved in {Markup.Escape(folder)}");
             return 0;
         }));
         return command;
-    }
-
-    private static string Describe(string corpus, int clips, IReadOnlyList<string> classes, LabelledModelEstimate estimate, EncoderSetManifest? set)
-    {
-        var confusion = new ReportTable("confusion", "rows: true class, columns: predicted, pooled over the held-out folds", ["", .. classes],
-            classes.Select((c, i) => (IReadOnlyList<string>)[c, .. estimate.ConfusionMatrix[i].Select(n => n.ToString(CultureInfo.InvariantCulture))]).ToList());
-        var folds = new ReportTable("folds", "UAR per held-out fold", ["held out", "UAR"],
-            estimate.FoldNames.Select((f, i) => (IReadOnlyList<string>)[f, ReportTable.Number(estimate.FoldUars[i], 3)]).ToList());
-        return $"# Model trained on {MarkdownText.Escape(corpus)}\n\n{clips} labelled clips; " +
-               $"{(set is null ? "from scratch" : $"encoder set {MarkdownText.Escape(set.Name)} ({set.RequestHash[..12]})")}.\n\n" +
-               $"UAR on unseen clips ({estimate.Scheme}): {ReportTable.Number(estimate.Uar.Mean, 3)} ± {ReportTable.Number(estimate.Uar.HalfWidth, 3)} (95 % CI over folds)\n\n" +
-               folds.ToMarkdown() + "\n" + confusion.ToMarkdown();
     }
 }

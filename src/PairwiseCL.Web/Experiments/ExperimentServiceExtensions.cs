@@ -22,6 +22,8 @@ public static class ExperimentServiceExtensions
         builder.Services.AddJobHandler<ExperimentAnalysisJobHandler>();
         builder.Services.AddJobHandler<EncoderSets.EncoderSetJobHandler>();
         builder.Services.AddScoped<EncoderSets.EncoderSetService>();
+        builder.Services.AddJobHandler<LabelledModels.LabelledModelJobHandler>();
+        builder.Services.AddScoped<LabelledModels.LabelledModelService>();
         builder.Services.AddScoped<ExperimentService>();
         builder.Services.AddSingleton<ReportViewCache>();
         builder.Services.AddScoped<ResultsService>();

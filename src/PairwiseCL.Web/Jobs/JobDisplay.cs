@@ -28,6 +28,8 @@ public static class JobDisplay
                 return new JobSubject("Corpus import", Text(root, "CorpusName"), null);
             case AudioFileCheckJob.JobKind when Int(root, "CorpusId") is { } corpusId:
                 return new JobSubject("Audio file check", $"corpus #{corpusId}", $"corpora/{corpusId}");
+            case LabelledModels.LabelledModelJobHandler.JobKind when Int(root, "CorpusId") is { } trainedOn:
+                return new JobSubject("Model training", $"corpus #{trainedOn}", $"corpora/{trainedOn}");
             case EncoderSets.EncoderSetJobHandler.JobKind when Int(root, "CorpusId") is { } pretrainedId:
                 return new JobSubject("Encoder pre-training", $"corpus #{pretrainedId}", $"corpora/{pretrainedId}");
             default:

@@ -12,7 +12,8 @@ namespace PairwiseCL.Web.Tests.EncoderSets;
 /// <summary>
 /// Issue 14's loop in a real browser, as far as it is built: an unlabelled synthetic corpus, encoders pre-trained
 /// from its page, the labelling page's "most informative first" order with its reason per clip, and 16 clips
-/// labelled with the keyboard, each label event recording the strategy, queue position and encoder set.
+/// labelled with the keyboard, each label event recording the strategy, queue position and encoder set, and a
+/// model trained on those labels from the encoder set, listed with its held-out estimate.
 /// </summary>
 public sealed class InformativeLabellingBrowserTests : IAsyncLifetime
 {
@@ -60,6 +61,19 @@ public sealed class InformativeLabellingBrowserTests : IAsyncLifetime
         }
         // After 8 labels of four classes the queue was ranked again by the model's doubt.
         await Assertions.Expect(why).ToContainTextAsync("model unsure: ", new() { Timeout = 60_000 });
+
+        // Train a model on the 16 labels, starting from the tuned encoder set; the corpus lists it with its estimate.
+        await page.GotoAsync($"corpora/{corpusId}");
+        await Assertions.Expect(page.Locator("[data-testid=labelled-models]")).ToHaveAttributeAsync("data-interactive", "yes");
+        await page.GetByText("Models trained on its labels (0)").ClickAsync();
+        await page.Locator(".pcl-model-start").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = ", tuned" }).ClickAsync();
+        await page.Locator(".pcl-model-epochs input").FillAsync("3");
+        await page.Locator(".pcl-train-model").ClickAsync();
+        await Assertions.Expect(page.Locator(".pcl-labelled-models tbody tr")).ToHaveCountAsync(1, new() { Timeout = 120_000 });
+        await Assertions.Expect(page.Locator(".pcl-labelled-models")).ToContainTextAsync("leave-one-speaker-out");
+        await Assertions.Expect(page.Locator(".pcl-labelled-models")).ToContainTextAsync(Labels.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await BrowserPortal.ScreenshotAsync(page, "corpus-models");
 
         await using var db = await browser.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var events = await db.LabelEvents.Where(e => e.Utterance!.CorpusId == corpusId).OrderBy(e => e.Id).ToListAsync();

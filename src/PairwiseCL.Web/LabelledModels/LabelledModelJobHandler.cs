@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using PairwiseCL.Core.EncoderSets;
+using PairwiseCL.Core.LabelledModels;
+using PairwiseCL.Core.Models;
+using PairwiseCL.Core.Training;
+using PairwiseCL.Store;
+using PairwiseCL.Store.Corpora;
+using PairwiseCL.Store.Jobs;
+using PairwiseCL.Web.Experiments;
+using PairwiseCL.Web.Jobs;
+
+namespace PairwiseCL.Web.LabelledModels;
+
+/// <summary>
+/// "Train a model" on a corpus: every clip labelled in the chosen label set trains one deployable model (from
+/// scratch or on one of the corpus's encoder sets), after an honest held-out estimate; the folder lands under
+/// models/corpus-{id}/ of the data folder.
+/// </summary>
+public sealed class LabelledModelJobHandler(
+    CorpusRepository corpora,
+    CorpusFeatures corpusFeatures,
+    JobProgressFeed feed,
+    IOptions<StorageOptions> storage) : IJobHandler
+{
+    public const string JobKind = "train-model";
+
+    public string Kind => JobKind;
+
+    public static JobRequest Request(Payload payload, string? userId) =>
+        new(JobKind, JsonSerializer.Serialize(payload), JobRequest.CpuDevice, payload.WorkspaceId, userId);
+
+    public static string CorpusFolder(string dataFolder, int corpusId) => Path.Combine(dataFolder, "models", $"corpus-{corpusId}");
+
+    public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        var payload = context.ReadPayload<Payload>();
+        var corpus = await corpora.LoadAsync(payload.CorpusId, payload.WorkspaceId, cancellationToken)
+            ?? throw new InvalidOperationException($"Corpus #{payload.CorpusId} no longer exists.");
+        var classes = corpus.LabelSets.FirstOrDefault(s => s.Name == payload.LabelSet)
+            ?? throw new InvalidDataException($"Corpus '{corpus.Name}' has no label set '{payload.LabelSet}'.");
+        var dataFolder = storage.Value.DataFolderFullPath;
+        EncoderSetManifest? set = null;
+        string? setFolder = null;
+        if (payload.EncoderSet is { } hash)
+        {
+            setFolder = new EncoderSetCatalog(dataFolder).FolderOf(hash);
+            set = File.Exists(Path.Combine(setFolder, EncoderSetFiles.ManifestFile)) ? EncoderSetFiles.ReadManifest(setFolder) : null;
+            if (set is null || !set.Request.Corpora.Contains(TrainingCorpus.Of(corpus)))
+                throw new InvalidDataException("That encoder set is not one of this corpus's (as it is now); pre-train one on the corpus page.");
+        }
+        var sink = new JobProgressSink(context, feed, TimeSpan.FromSeconds(1), cancellationToken);
+        try
+        {
+            var padding = set?.Request.Pretraining.Padding ?? BatchPadding.Fixed15s;
+            var (usable, features, keys) = await Task.Run(() => corpusFeatures.Extract(corpus, [payload.View], padding, sink, context, cancellationToken), cancellationToken);
+            sink.Report(new ExperimentProgress("training and estimating", 0, 1, "one training per held-out fold, then on every labelled clip", null));
+            var settings = new LabelledModelSettings(payload.View, payload.Method,
+                new FineTuningConfig(MaxEpochs: payload.Epochs, Patience: Math.Min(20, payload.Epochs), BatchSize: 32, RefitOnTrainingAndValidation: false, Padding: padding),
+                set?.Request.Architecture ?? ModelArchitecture.Paper);
+            var folder = Path.Combine(CorpusFolder(dataFolder, payload.CorpusId), $"job-{context.JobId}");
+            using var encoder = set is null ? null : EncoderSetFiles.LoadEncoder(setFolder!, set, payload.View);
+            var record = await Task.Run(() => LabelledModelFolder.TrainAndSave(usable, features[payload.View], classes, keys[payload.View], settings, set, encoder, folder, cancellationToken), cancellationToken);
+            sink.Report(new ExperimentProgress("stored", 1, 1, "model saved", null));
+            sink.Flush();
+            await context.LogAsync($"trained {record.Name} on {record.Clips} labelled clips; UAR on unseen clips ({record.Estimate.Scheme}) "
+                + $"{record.Estimate.Uar.Mean:F3} ± {record.Estimate.Uar.HalfWidth:F3}", cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+        finally
+        {
+            feed.Complete(context.JobId);
+        }
+    }
+
+    /// <summary>The job's input: a corpus, its label set, the view and how the model starts.</summary>
+    public sealed record Payload(int CorpusId, int WorkspaceId, string LabelSet, string View, string Method, string? EncoderSet, int Epochs);
+}

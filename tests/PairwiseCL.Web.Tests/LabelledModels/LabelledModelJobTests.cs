@@ -1,0 +1,69 @@
+using PairwiseCL.Core.Corpora.Synthetic;
+using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.LabelledModels;
+using PairwiseCL.Core.Models;
+using PairwiseCL.Store.Corpora;
+using PairwiseCL.Store.Entities;
+using PairwiseCL.Web.LabelledModels;
+using PairwiseCL.Web.Tests.TestSupport;
+
+namespace PairwiseCL.Web.Tests.LabelledModels;
+
+/// <summary>
+/// "Train a model" on a corpus: a job trains on every labelled clip after an honest held-out estimate and the
+/// corpus lists the model with it; viewers and impossible requests are refused with the reason.
+/// </summary>
+public sealed class LabelledModelJobTests : IDisposable
+{
+    private readonly PortalFactory portal = new();
+
+    public void Dispose() => portal.Dispose();
+
+    [Fact]
+    public async Task ATrainingJob_SavesAModelWithItsEstimate_ListedOnTheCorpus()
+    {
+        _ = portal.Server;
+        var corpus = new SyntheticCorpusGenerator().Generate(Path.Combine(portal.Folder, "synthetic"),
+            new SyntheticCorpusOptions(Sessions: 3, SpeakersPerSession: 1, ClipsPerSpeakerAndEmotion: 2, MinSeconds: 0.5, MaxSeconds: 0.8));
+        var corpusId = await portal.Get<CorpusRepository>().SaveAsync(corpus);
+        await using var editor = await SignedInScope.MemberAsync(portal, "editor@lab.test", WorkspaceRole.Editor);
+        var service = editor.Get<LabelledModelService>();
+
+        var (jobId, problems) = await service.TrainAsync(corpusId, corpus.LabelSets[0].Name, "egemaps", MethodNames.Supervised, null, epochs: 5);
+        Assert.Empty(problems);
+        var job = await JobWaiting.UntilFinishedAsync(portal, jobId!.Value);
+
+        Assert.True(job.State == JobState.Succeeded, $"{job.State}: {job.Error}\n{job.Log}");
+        var model = Assert.Single((await service.ListAsync(corpusId))!);
+        Assert.Equal(corpus.Utterances.Count, model.Clips);
+        Assert.Equal(LabelledClipFolds.LeaveOneSpeakerOut, model.Estimate.Scheme);
+        Assert.Equal(3, model.Estimate.FoldUars.Count);
+        Assert.InRange(model.Estimate.Uar.Mean, 0, 1);
+        Assert.Equal(model.Clips, model.Estimate.ConfusionMatrix.Sum(r => r.Sum()));
+        var folder = Path.Combine(LabelledModelJobHandler.CorpusFolder(Path.Combine(portal.Folder, "data"), corpusId), $"job-{jobId}");
+        Assert.True(ModelFiles.Exists(folder));
+        Assert.Equal(corpus.LabelSets[0].Classes, ModelFiles.ReadConfiguration(folder).ClassNames);
+        Assert.Contains("UAR on unseen clips", job.Log);
+    }
+
+    [Fact]
+    public async Task ViewersAndImpossibleRequests_AreRefusedWithTheReason()
+    {
+        _ = portal.Server;
+        var corpus = new SyntheticCorpusGenerator().Generate(Path.Combine(portal.Folder, "tiny"),
+            new SyntheticCorpusOptions(Sessions: 2, SpeakersPerSession: 1, ClipsPerSpeakerAndEmotion: 1, MinSeconds: 0.5, MaxSeconds: 0.6));
+        var corpusId = await portal.Get<CorpusRepository>().SaveAsync(corpus);
+        await using var viewer = await SignedInScope.MemberAsync(portal, "viewer@lab.test", WorkspaceRole.Viewer);
+        await using var editor = await SignedInScope.MemberAsync(portal, "editor2@lab.test", WorkspaceRole.Editor);
+
+        Assert.Contains("Only editors", Assert.Single((await viewer.Get<LabelledModelService>().TrainAsync(corpusId, "synthetic", "egemaps", MethodNames.Supervised, null, 5)).Problems));
+        var (jobId, problems) = await editor.Get<LabelledModelService>().TrainAsync(corpusId, "synthetic", "../mel", MethodNames.PairwiseTuned, "../../etc", 0);
+        Assert.Null(jobId);
+        Assert.Contains(problems, p => p.Contains("'../mel'"));
+        Assert.Contains(problems, p => p.Contains("not an encoder set"));
+        Assert.Contains(problems, p => p.Contains("Epochs"));
+        var (_, withoutSet) = await editor.Get<LabelledModelService>().TrainAsync(corpusId, "synthetic", "egemaps", MethodNames.PairwiseTuned, null, 5);
+        Assert.Contains("starts from a pre-trained encoder", Assert.Single(withoutSet));
+        Assert.Contains("no corpus #424242", Assert.Single((await editor.Get<LabelledModelService>().TrainAsync(424242, "synthetic", "egemaps", MethodNames.Supervised, null, 5)).Problems));
+    }
+}
