@@ -30,6 +30,7 @@ public static class PortalEndpointExtensions
         app.MapCorpusAudioEndpoints();
         app.MapExperimentsApi();
         app.MapModelsApi();
+        app.MapCorpusModelsApi();
         app.MapTransferApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

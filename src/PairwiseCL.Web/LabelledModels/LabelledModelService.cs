@@ -32,6 +32,14 @@ public sealed class LabelledModelService(
             .OrderByDescending(r => r.CreatedAtUtc).ToList();
     }
 
+    /// <summary>The folder of the model a training job saved for a corpus of this workspace, or null.</summary>
+    public async Task<(string Folder, LabelledModelRecord Record)?> FindAsync(int corpusId, long jobId, CancellationToken cancellationToken = default)
+    {
+        if (await corpora.FindSummaryAsync(corpusId, await workspace.GetIdAsync(cancellationToken), cancellationToken) is null) return null;
+        var folder = Path.Combine(LabelledModelJobHandler.CorpusFolder(storage.Value.DataFolderFullPath, corpusId), $"job-{jobId}");
+        return LabelledModelFolder.Read(folder) is { } record ? (folder, record) : null;
+    }
+
     /// <summary>Queues the training, or names every problem with the request.</summary>
     public async Task<(long? JobId, IReadOnlyList<string> Problems)> TrainAsync(int corpusId, string labelSet, string view, string method, string? encoderSet,
         int epochs, CancellationToken cancellationToken = default)

@@ -33,9 +33,14 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
     }
 
     /// <param name="clipName">The clip's name as the member knows it (the uploaded file's name), used in a refusal; never a server path.</param>
-    public async Task<PredictionOutcome> PredictAsync(int experimentId, string model, Stream clip, string? clipName = null, CancellationToken cancellationToken = default)
+    public async Task<PredictionOutcome> PredictAsync(int experimentId, string model, Stream clip, string? clipName = null, CancellationToken cancellationToken = default) =>
+        await FindFolderAsync(experimentId, model, cancellationToken) is { } folder
+            ? await PredictInFolderAsync(folder, model, clip, clipName, cancellationToken)
+            : PredictionOutcome.Unknown(model);
+
+    /// <summary>Classifies a clip with the model saved in <paramref name="folder"/>, which the caller has authorised (a corpus's trained model).</summary>
+    internal async Task<PredictionOutcome> PredictInFolderAsync(string folder, string model, Stream clip, string? clipName, CancellationToken cancellationToken)
     {
-        if (await FindFolderAsync(experimentId, model, cancellationToken) is not { } folder) return PredictionOutcome.Unknown(model);
         var upload = Path.Combine(Path.GetTempPath(), $"pairwisecl-clip-{Guid.NewGuid():N}");
         try
         {

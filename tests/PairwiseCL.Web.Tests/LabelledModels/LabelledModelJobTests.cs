@@ -44,6 +44,19 @@ public sealed class LabelledModelJobTests : IDisposable
         Assert.True(ModelFiles.Exists(folder));
         Assert.Equal(corpus.LabelSets[0].Classes, ModelFiles.ReadConfiguration(folder).ClassNames);
         Assert.Contains("UAR on unseen clips", job.Log);
+
+        // The predict API answers with the model, as for an experiment's models.
+        var admin = await SignedInUsers.BrowserAsync(portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var clip = await File.ReadAllBytesAsync(corpus.ResolveAudioPath(corpus.Utterances[0]));
+        var response = await admin.PostAsync($"/{PairwiseCL.Web.Apis.CorpusModelsApi.PredictUrl(corpusId, jobId.Value)}",
+            new MultipartFormDataContent { { new ByteArrayContent(clip), "audio", "clip.wav" } });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, body);
+        using var answer = System.Text.Json.JsonDocument.Parse(body);
+        Assert.Equal(corpus.LabelSets[0].Classes.Order(), answer.RootElement.GetProperty("probabilities").EnumerateObject().Select(p => p.Name).Order());
+        var unknown = await admin.PostAsync($"/{PairwiseCL.Web.Apis.CorpusModelsApi.PredictUrl(corpusId, jobId.Value + 999)}",
+            new MultipartFormDataContent { { new ByteArrayContent(clip), "audio", "clip.wav" } });
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]
