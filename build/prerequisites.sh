@@ -1,7 +1,8 @@
 # Shared set-up for README's commands: system packages the product and its tests need, installed
 # once (root or sudo), then nothing on later runs.
 ensure_system_packages() {
-  local wanted=(ffmpeg chromium fonts-dejavu-core)
+  # postgresql: the store tests run against a real server too (a throw-away cluster on a loopback port).
+  local wanted=(ffmpeg chromium fonts-dejavu-core postgresql)
   local missing=()
   for package in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")

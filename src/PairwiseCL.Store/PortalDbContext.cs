@@ -4,7 +4,7 @@ using PairwiseCL.Store.Entities;
 
 namespace PairwiseCL.Store;
 
-/// <summary>The portal's one database: Identity tables plus the lab's workspaces, corpora, jobs and results.</summary>
+/// <summary>The portal's one database (SQLite or PostgreSQL): Identity tables plus the lab's workspaces, corpora, jobs and results.</summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<Workspace> Workspaces => Set<Workspace>();
@@ -34,6 +34,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ShareLinkEntity> ShareLinks => Set<ShareLinkEntity>();
 
     public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        StoreProviders.ConfigureConventions(configurationBuilder, Database.IsNpgsql());
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,7 +1,7 @@
 namespace PairwiseCL.Store;
 
 /// <summary>
-/// Where the lab's files and the SQLite store live (section "Storage" of the top-level appsettings.json).
+/// Where the lab's files and the store live (section "Storage" of the top-level appsettings.json).
 /// Relative paths resolve against the current working directory. `dotnet run --project src/PairwiseCL.Web`
 /// always starts in the repository root (RunWorkingDirectory), so the portal and a CLI run from the
 /// repository root share one data folder and one database file; services and containers should set
@@ -10,6 +10,12 @@ namespace PairwiseCL.Store;
 public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
+
+    /// <summary><see cref="StoreProviders.Sqlite"/> (the default: one file, one host) or <see cref="StoreProviders.Postgres"/> (several hosts).</summary>
+    public string Provider { get; set; } = StoreProviders.Sqlite;
+
+    /// <summary>The PostgreSQL connection string (Npgsql syntax) when <see cref="Provider"/> is postgres; unused for SQLite.</summary>
+    public string? ConnectionString { get; set; }
 
     /// <summary>Root of audio, features, checkpoints and reports.</summary>
     public string DataFolder { get; set; } = "data";
@@ -26,6 +32,26 @@ public sealed class StorageOptions
 
     public string FeatureCacheFullPath => Path.GetFullPath(FeatureCachePath);
 
+    /// <summary>The provider name in lower case, trimmed, so "Postgres" and "postgres " both select PostgreSQL.</summary>
+    public string NormalizedProvider => (Provider ?? "").Trim().ToLowerInvariant();
+
+    public bool IsPostgres => NormalizedProvider == StoreProviders.Postgres;
+
     /// <summary>Connection string for <see cref="DatabaseFullPath"/>; the folder is created on first use.</summary>
-    public string ConnectionString => $"Data Source={DatabaseFullPath};Foreign Keys=True";
+    public string SqliteConnectionString => $"Data Source={DatabaseFullPath};Foreign Keys=True";
+
+    /// <summary>Where the store is, for logs and errors: the SQLite file, or the PostgreSQL host and database (never the password).</summary>
+    public string Describe()
+    {
+        if (!IsPostgres) return DatabaseFullPath;
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+            return $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+        }
+        catch (ArgumentException)
+        {
+            return "PostgreSQL (unreadable connection string)";
+        }
+    }
 }

@@ -6,9 +6,10 @@ using PairwiseCL.Store.Entities;
 namespace PairwiseCL.Store;
 
 /// <summary>
-/// Brings the SQLite file up to date: creates its folder, applies migrations, switches the file to WAL
-/// (so the portal can read while the CLI or a job writes) and makes sure the default workspace exists.
-/// Safe to run from the portal and the CLI at the same time: EF Core takes a migration lock.
+/// Brings the store up to date: applies the provider's migrations and makes sure the default workspace exists.
+/// On SQLite it also creates the file's folder and switches the file to WAL (so the portal can read while the
+/// CLI or a job writes). Safe to run from the portal, the CLI and workers at the same time: EF Core takes a
+/// migration lock on both providers.
 /// </summary>
 public sealed class StoreMigrator(
     IDbContextFactory<PortalDbContext> contextFactory,
@@ -17,17 +18,20 @@ public sealed class StoreMigrator(
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        var path = options.Value.DatabaseFullPath;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var storage = options.Value;
+        var where = storage.Describe();
+        if (!storage.IsPostgres)
+            Directory.CreateDirectory(Path.GetDirectoryName(storage.DatabaseFullPath)!);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
-            logger.LogInformation("Applying {Count} migration(s) to {Path}: {Migrations}", pending.Count, path, string.Join(", ", pending));
+            logger.LogInformation("Applying {Count} migration(s) to {Path}: {Migrations}", pending.Count, where, string.Join(", ", pending));
         await db.Database.MigrateAsync(cancellationToken);
         // journal_mode is stored in the file, so setting it once makes every later connection use WAL.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await EnsureDefaultWorkspaceAsync(db, cancellationToken);
-        logger.LogInformation("Store ready at {Path}", path);
+        logger.LogInformation("Store ready at {Path}", where);
     }
 
     private static async Task EnsureDefaultWorkspaceAsync(PortalDbContext db, CancellationToken cancellationToken)

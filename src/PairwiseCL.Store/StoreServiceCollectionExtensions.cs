@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using PairwiseCL.Core.Files;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Workspaces;
 
@@ -12,7 +11,7 @@ namespace PairwiseCL.Store;
 public static class StoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="StorageOptions"/> (section "Storage"), the SQLite <see cref="PortalDbContext"/>
+    /// Registers <see cref="StorageOptions"/> (section "Storage"), the <see cref="PortalDbContext"/> on SQLite or PostgreSQL
     /// (a factory for short-lived contexts plus a scoped context for Identity), the migrator and the
     /// repositories. Hosts that want migrations applied at start-up also call
     /// <see cref="AddStoreMigrationAtStartup"/>; the CLI calls <see cref="StoreMigrator.MigrateAsync"/> itself.
@@ -21,15 +20,14 @@ public static class StoreServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Storage:DatabasePath must name the SQLite file.")
+            .Validate(o => StoreProviders.IsKnown(o.NormalizedProvider), "Storage:Provider must be 'sqlite' or 'postgres'.")
+            .Validate(o => o.IsPostgres || !string.IsNullOrWhiteSpace(o.DatabasePath), "Storage:DatabasePath must name the SQLite file.")
+            .Validate(o => !o.IsPostgres || !string.IsNullOrWhiteSpace(o.ConnectionString), "Storage:Provider is 'postgres': Storage:ConnectionString must name the server and database (Host=...;Database=...;Username=...).")
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataFolder), "Storage:DataFolder must name a folder.")
             .ValidateOnStart();
         services.AddDbContextFactory<PortalDbContext>((sp, options) =>
         {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            // Our own code must never open the store as a plain file (that would drop SQLite's POSIX locks).
-            ProtectedFiles.ProtectDatabase(storage.DatabaseFullPath);
-            options.UseSqlite(storage.ConnectionString);
+            StoreProviders.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         });
         services.AddSingleton<StoreMigrator>();
         services.AddSingleton<CorpusRepository>();
@@ -40,7 +38,7 @@ public static class StoreServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Applies pending migrations (and WAL mode) before the host starts serving.</summary>
+    /// <summary>Applies pending migrations (and, on SQLite, WAL mode) before the host starts serving.</summary>
     public static IServiceCollection AddStoreMigrationAtStartup(this IServiceCollection services) =>
         services.AddHostedService<StoreMigrationHostedService>();
 }

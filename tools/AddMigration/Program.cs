@@ -1,34 +1,58 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Migrations.Design;
 using Microsoft.EntityFrameworkCore.Sqlite.Design.Internal;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Design.Internal;
 using PairwiseCL.Store;
+using PairwiseCL.Store.Postgres;
 
-// Uses EF Core's design-time services directly: the same scaffolder `dotnet ef migrations add` runs.
-if (args.Length != 1)
+// Uses EF Core's design-time services directly: the same scaffolder `dotnet ef migrations add` runs, once per
+// provider, so the SQLite and PostgreSQL migration sets always follow the same model. A provider whose
+// snapshot already matches the model is skipped: after merging a branch that added only a SQLite migration,
+// the same command writes just the PostgreSQL one.
+if (args.Length != 1 || args[0].StartsWith('-'))
 {
     Console.Error.WriteLine("usage: dotnet run --project tools/AddMigration -- <MigrationName>");
     return 2;
 }
 
-var storeProject = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/PairwiseCL.Store"));
-if (!File.Exists(Path.Combine(storeProject, "PairwiseCL.Store.csproj")))
-{
-    Console.Error.WriteLine($"PairwiseCL.Store was not found at {storeProject}.");
-    return 1;
-}
-
-using var db = new PortalDbContextDesignTimeFactory().CreateDbContext(args);
-var services = new ServiceCollection();
-services.AddEntityFrameworkDesignTimeServices();
-services.AddDbContextDesignTimeServices(db);
-// The provider's design-time services are the same class `dotnet ef` loads; it is marked internal.
-#pragma warning disable EF1001
-new SqliteDesignTimeServices().ConfigureDesignTimeServices(services);
+var repository = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
+#pragma warning disable EF1001 // the providers' design-time services are the classes `dotnet ef` loads; they are marked internal.
+(string Provider, string Project, Func<PortalDbContext> Create, IDesignTimeServices Services)[] targets =
+[
+    (StoreProviders.Sqlite, "src/PairwiseCL.Store", () => new PortalDbContextDesignTimeFactory().CreateDbContext(args), new SqliteDesignTimeServices()),
+    (StoreProviders.Postgres, "src/PairwiseCL.Store.Postgres", () => new PostgresDesignTimeFactory().CreateDbContext(args), new NpgsqlDesignTimeServices()),
+];
 #pragma warning restore EF1001
-using var provider = services.BuildServiceProvider();
-var scaffolder = provider.GetRequiredService<IMigrationsScaffolder>();
-var migration = scaffolder.ScaffoldMigration(args[0], "PairwiseCL.Store", "Migrations", "C#");
-var files = scaffolder.Save(storeProject, migration, Path.Combine(storeProject, "Migrations"));
-Console.WriteLine($"Wrote {files.MigrationFile}, {files.MetadataFile} and {files.SnapshotFile}.");
+
+var written = 0;
+foreach (var (providerName, project, create, designTimeServices) in targets)
+{
+    var projectFolder = Path.Combine(repository, project);
+    var projectName = Path.GetFileName(project);
+    if (!File.Exists(Path.Combine(projectFolder, projectName + ".csproj")))
+    {
+        Console.Error.WriteLine($"{projectName} was not found at {projectFolder}.");
+        return 1;
+    }
+    using var db = create();
+    if (!db.Database.HasPendingModelChanges())
+    {
+        Console.WriteLine($"{providerName}: the model matches {projectName}'s snapshot; no migration written.");
+        continue;
+    }
+    var services = new ServiceCollection();
+    services.AddEntityFrameworkDesignTimeServices();
+    services.AddDbContextDesignTimeServices(db);
+    designTimeServices.ConfigureDesignTimeServices(services);
+    using var provider = services.BuildServiceProvider();
+    var scaffolder = provider.GetRequiredService<IMigrationsScaffolder>();
+    var migration = scaffolder.ScaffoldMigration(args[0], projectName, "Migrations", "C#");
+    var files = scaffolder.Save(projectFolder, migration, Path.Combine(projectFolder, "Migrations"));
+    Console.WriteLine($"{providerName}: wrote {files.MigrationFile}, {files.MetadataFile} and {files.SnapshotFile}.");
+    written++;
+}
+if (written == 0)
+    Console.WriteLine("Both migration sets already match the model.");
 return 0;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PairwiseCL.Core.Corpora;
+using PairwiseCL.Store;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Entities;
 using PairwiseCL.Store.Jobs;
@@ -8,9 +9,18 @@ using PairwiseCL.Web.Tests.TestSupport;
 
 namespace PairwiseCL.Web.Tests.Jobs;
 
-public sealed class EmbeddedJobQueueTests : IDisposable
+/// <summary>The durable queue's records on both providers (the derived classes below): claims, cancel, retry, crash recovery.</summary>
+public abstract class EmbeddedJobQueueTests : IDisposable
 {
-    private readonly PortalFactory portal = PortalFactory.Create(null, services => services.AddSingleton<GateProbe>().AddJobHandler<GateJob>());
+    private readonly PortalFactory portal;
+
+    protected EmbeddedJobQueueTests(string provider)
+    {
+        Provider = provider;
+        portal = PortalFactory.Create(null, services => services.AddSingleton<GateProbe>().AddJobHandler<GateJob>(), provider);
+    }
+
+    private string Provider { get; }
 
     private IJobDispatcher Dispatcher => portal.Get<IJobDispatcher>();
 
@@ -101,13 +111,13 @@ public sealed class EmbeddedJobQueueTests : IDisposable
     }
 
     /// <summary>Leaves a running audio-check job in a store, then starts a fresh portal on that store.</summary>
-    private static async Task WithJobLeftRunningAsync(TimeSpan silentFor, Func<PortalFactory, long, Task> afterRestart)
+    private async Task WithJobLeftRunningAsync(TimeSpan silentFor, Func<PortalFactory, long, Task> afterRestart)
     {
         var folder = PortalFactory.NewFolder();
         try
         {
             long id;
-            using (var first = PortalFactory.Create(folder))
+            using (var first = PortalFactory.Create(folder, provider: Provider))
             {
                 _ = first.Server;
                 var (corpusId, workspaceId) = await SaveCorpusAsync(first, withMissingFile: false);
@@ -127,13 +137,15 @@ public sealed class EmbeddedJobQueueTests : IDisposable
                 id = job.Id;
             }
 
-            using var restarted = PortalFactory.Create(folder);
+            using var restarted = PortalFactory.Create(folder, provider: Provider);
             _ = restarted.Server;
             await afterRestart(restarted, id);
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Provider == StoreProviders.Postgres)
+                await PostgresServer.Instance.DropDatabaseAsync(PortalFactory.PostgresDatabaseFor(folder));
             Directory.Delete(folder, recursive: true);
         }
     }
@@ -152,3 +164,7 @@ public sealed class EmbeddedJobQueueTests : IDisposable
 
     public void Dispose() => portal.Dispose();
 }
+
+public sealed class EmbeddedJobQueueOnSqliteTests() : EmbeddedJobQueueTests(StoreProviders.Sqlite);
+
+public sealed class EmbeddedJobQueueOnPostgresTests() : EmbeddedJobQueueTests(StoreProviders.Postgres);

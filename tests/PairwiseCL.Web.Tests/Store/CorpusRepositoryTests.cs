@@ -6,7 +6,8 @@ using PairwiseCL.Web.Tests.TestSupport;
 
 namespace PairwiseCL.Web.Tests.Store;
 
-public sealed class CorpusRepositoryTests(PortalFactory portal) : IClassFixture<PortalFactory>
+/// <summary>The corpus store on both providers: the derived classes below run every test on SQLite and on PostgreSQL.</summary>
+public abstract class CorpusRepositoryTests(PortalFactory portal)
 {
     private CorpusRepository Corpora => portal.Get<CorpusRepository>();
 
@@ -122,3 +123,7 @@ public sealed class CorpusRepositoryTests(PortalFactory portal) : IClassFixture<
         return experiment.Id;
     }
 }
+
+public sealed class CorpusRepositoryOnSqliteTests(PortalFactory portal) : CorpusRepositoryTests(portal), IClassFixture<PortalFactory>;
+
+public sealed class CorpusRepositoryOnPostgresTests(PostgresPortalFactory portal) : CorpusRepositoryTests(portal), IClassFixture<PostgresPortalFactory>;

@@ -26,6 +26,6 @@ public sealed class SharedAppSettingsTests
         var storage = new StorageOptions { DatabasePath = "data/lab.db" };
 
         Assert.Equal(Path.Combine(Environment.CurrentDirectory, "data", "lab.db"), storage.DatabaseFullPath);
-        Assert.Contains($"Data Source={storage.DatabaseFullPath}", storage.ConnectionString);
+        Assert.Contains($"Data Source={storage.DatabaseFullPath}", storage.SqliteConnectionString);
     }
 }

@@ -8,10 +8,11 @@ using PairwiseCL.Store;
 namespace PairwiseCL.Web.Tests.TestSupport;
 
 /// <summary>
-/// The real portal host over a fresh SQLite file in a temporary folder, with a configured administrator.
+/// The real portal host over a fresh SQLite file in a temporary folder (or, with <see cref="StoreProviders.Postgres"/>,
+/// a fresh database on the test run's <see cref="PostgresServer"/>), with a configured administrator.
 /// Each test class gets its own factory (and so its own database).
 /// </summary>
-public sealed class PortalFactory : WebApplicationFactory<Program>
+public class PortalFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@lab.test";
     public const string AdminPassword = "Admin#Pass123";
@@ -20,26 +21,35 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? configureServices;
 
     public PortalFactory()
-        : this(null, null)
+        : this(null, null, StoreProviders.Sqlite)
     {
     }
 
-    // xunit class fixtures need exactly one public constructor, so the configurable one is private.
-    private PortalFactory(string? folder, Action<IServiceCollection>? configureServices)
+    // xunit class fixtures need exactly one public constructor, so the configurable one is not public.
+    protected PortalFactory(string? folder, Action<IServiceCollection>? configureServices, string provider)
     {
         ownsFolder = folder is null;
         Folder = folder ?? NewFolder();
         this.configureServices = configureServices;
+        Provider = provider;
     }
 
     public string Folder { get; }
+
+    /// <summary><see cref="StoreProviders.Sqlite"/> or <see cref="StoreProviders.Postgres"/>.</summary>
+    public string Provider { get; }
+
+    /// <summary>The PostgreSQL database of this folder's store: one per folder, so a second host on the folder reopens it.</summary>
+    public string PostgresDatabase => PostgresDatabaseFor(Folder);
+
+    public static string PostgresDatabaseFor(string folder) => "pairwisecl_" + Path.GetFileName(folder.TrimEnd('/')).ToLowerInvariant();
 
     /// <summary>
     /// A host over <paramref name="folder"/> (a new temporary one when null, deleted on dispose; a given
     /// one is left for the caller, so a second host can reopen the same store), with extra services.
     /// </summary>
-    public static PortalFactory Create(string? folder = null, Action<IServiceCollection>? configureServices = null) =>
-        new(folder, configureServices);
+    public static PortalFactory Create(string? folder = null, Action<IServiceCollection>? configureServices = null, string provider = StoreProviders.Sqlite) =>
+        new(folder, configureServices, provider);
 
     public static string NewFolder() => Path.Combine(Path.GetTempPath(), "pairwisecl-web-tests", Guid.NewGuid().ToString("N"));
 
@@ -50,6 +60,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFolder", Path.Combine(Folder, "data"));
         builder.UseSetting("Storage:DatabasePath", DatabasePath);
+        if (Provider == StoreProviders.Postgres)
+        {
+            builder.UseSetting("Storage:Provider", StoreProviders.Postgres);
+            builder.UseSetting("Storage:ConnectionString", PostgresServer.Instance.ConnectionString(PostgresDatabase));
+        }
         builder.UseSetting("Storage:FeatureCachePath", Path.Combine(Folder, "features"));
         builder.UseSetting("Portal:Admin:Email", AdminEmail);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
@@ -70,6 +85,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         // Pooled connections keep the file open; release them so the folder can go.
         SqliteConnection.ClearAllPools();
+        if (ownsFolder && Provider == StoreProviders.Postgres)
+            PostgresServer.Instance.DropDatabaseAsync(PostgresDatabase).GetAwaiter().GetResult();
         if (ownsFolder && Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
     }
 }
+
+/// <summary>The same portal over PostgreSQL, for the store tests that run against both providers.</summary>
+public sealed class PostgresPortalFactory() : PortalFactory(null, null, StoreProviders.Postgres);
