@@ -8,7 +8,7 @@ namespace PairwiseCL.Store;
 /// <summary>
 /// Brings the store up to date: applies the provider's migrations and makes sure the default workspace exists.
 /// On SQLite it also creates the file's folder and switches the file to WAL (so the portal can read while the
-/// CLI or a job writes). Safe to run from the portal, the CLI and workers at the same time: EF Core takes a
+/// CLI or a job writes); on PostgreSQL it also creates or upgrades Hangfire's schema. Safe to run from the portal, the CLI and workers at the same time: EF Core takes a
 /// migration lock on both providers.
 /// </summary>
 public sealed class StoreMigrator(
@@ -30,6 +30,9 @@ public sealed class StoreMigrator(
         // journal_mode is stored in the file, so setting it once makes every later connection use WAL.
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        else
+            // Hangfire's queues live beside the store on PostgreSQL (schema "hangfire"), ready for Jobs:Engine = hangfire.
+            await Jobs.HangfireStorage.InstallPostgresSchemaAsync(storage.ConnectionString!, cancellationToken);
         await EnsureDefaultWorkspaceAsync(db, cancellationToken);
         logger.LogInformation("Store ready at {Path}", where);
     }

@@ -34,26 +34,18 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, 
     /// <summary>Marks the oldest queued job of a device as running and returns it, or null when none waits.</summary>
     public async Task<JobEntity?> TryClaimNextAsync(string device, CancellationToken cancellationToken = default)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         while (true)
         {
-            var candidate = await db.Jobs.AsNoTracking()
-                .Where(j => j.State == JobState.Queued && j.Device == device)
-                .OrderBy(j => j.Id).Select(j => (long?)j.Id)
-                .FirstOrDefaultAsync(cancellationToken);
+            long? candidate;
+            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+                candidate = await db.Jobs.AsNoTracking()
+                    .Where(j => j.State == JobState.Queued && j.Device == device)
+                    .OrderBy(j => j.Id).Select(j => (long?)j.Id)
+                    .FirstOrDefaultAsync(cancellationToken);
             if (candidate is null) return null;
-            var now = Now;
-            var claimed = await db.Jobs
-                .Where(j => j.Id == candidate && j.State == JobState.Queued)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.State, JobState.Running)
-                    .SetProperty(j => j.Attempts, j => j.Attempts + 1)
-                    .SetProperty(j => j.StartedAtUtc, now)
-                    .SetProperty(j => j.FinishedAtUtc, (DateTime?)null)
-                    .SetProperty(j => j.UpdatedAtUtc, now), cancellationToken);
-            // Another worker (or a cancel) got there first: look for the next one.
-            if (claimed == 1)
-                return await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == candidate, cancellationToken);
+            // Another worker (or a cancel) may get there first: then look for the next one.
+            if (await TryClaimAsync(candidate.Value, cancellationToken) is { } claimed)
+                return claimed;
         }
     }
 
@@ -81,10 +73,45 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, 
     /// Queues again every running job whose worker has been silent since <paramref name="silentSince"/>, except
     /// <paramref name="alive"/>: the caller's own jobs, which it knows are running however late their beats.
     /// </summary>
-    public Task<int> RequeueStaleAsync(DateTime silentSince, IReadOnlyCollection<long>? alive = null, CancellationToken cancellationToken = default)
+    public async Task<int> RequeueStaleAsync(DateTime silentSince, IReadOnlyCollection<long>? alive = null, CancellationToken cancellationToken = default) =>
+        (await RequeueStaleJobsAsync(silentSince, alive, cancellationToken)).Count;
+
+    /// <summary>
+    /// <see cref="RequeueStaleAsync"/>, returning the jobs it queued again. Each is put back by its own conditional
+    /// UPDATE (still running the same attempt, still silent), so two sweeping processes never both take one job.
+    /// </summary>
+    public async Task<IReadOnlyList<StaleJob>> RequeueStaleJobsAsync(DateTime silentSince, IReadOnlyCollection<long>? alive = null, CancellationToken cancellationToken = default)
     {
         var except = alive?.ToList() ?? [];
-        return RequeueRunningAsync(j => j.UpdatedAtUtc < silentSince && !except.Contains(j.Id), "re-queued: its worker stopped reporting (crash or kill)", cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var stale = await db.Jobs.AsNoTracking()
+            .Where(j => j.State == JobState.Running && j.UpdatedAtUtc < silentSince && !except.Contains(j.Id))
+            .Select(j => new { j.Id, j.Attempts, j.Device })
+            .ToListAsync(cancellationToken);
+        var requeued = new List<StaleJob>();
+        foreach (var job in stale)
+        {
+            var updated = await RequeueRunningAsync(j => j.Id == job.Id && j.Attempts == job.Attempts && j.UpdatedAtUtc < silentSince,
+                "re-queued: its worker stopped reporting (crash or kill)", cancellationToken);
+            if (updated == 1) requeued.Add(new StaleJob(job.Id, job.Device));
+        }
+        return requeued;
+    }
+
+    /// <summary>Marks one queued job as running for a new attempt; null when it is not queued (cancelled, or taken by another worker).</summary>
+    public async Task<JobEntity?> TryClaimAsync(long jobId, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var claimed = await db.Jobs
+            .Where(j => j.Id == jobId && j.State == JobState.Queued)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.State, JobState.Running)
+                .SetProperty(j => j.Attempts, j => j.Attempts + 1)
+                .SetProperty(j => j.StartedAtUtc, now)
+                .SetProperty(j => j.FinishedAtUtc, (DateTime?)null)
+                .SetProperty(j => j.UpdatedAtUtc, now), cancellationToken);
+        return claimed == 1 ? await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, cancellationToken) : null;
     }
 
     private async Task<int> RequeueRunningAsync(Expression<Func<JobEntity, bool>> which, string reason, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using PairwiseCL.Web.Apis;
 using PairwiseCL.Web.Components;
 using PairwiseCL.Web.Corpora;
 using PairwiseCL.Web.Health;
+using PairwiseCL.Web.Jobs;
 using PairwiseCL.Web.Security;
 
 namespace PairwiseCL.Web.Extensions;
@@ -32,6 +33,7 @@ public static class PortalEndpointExtensions
         app.MapModelsApi();
         app.MapCorpusModelsApi();
         app.MapTransferApi();
+        app.MapHangfireDashboardForOwners();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

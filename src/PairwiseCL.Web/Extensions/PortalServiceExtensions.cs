@@ -27,7 +27,8 @@ public static class PortalServiceExtensions
         builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName);
         builder.Services.AddPairwiseStore(builder.Configuration);
         builder.Services.AddStoreMigrationAtStartup();
-        builder.Services.AddEmbeddedJobs(builder.Configuration);
+        builder.Services.AddJobs(builder.Configuration);
+        builder.Services.AddHangfireDashboardServices(builder.Configuration);
         builder.Services.AddPortalHealthChecks();
 
         builder.AddPortalAccounts();

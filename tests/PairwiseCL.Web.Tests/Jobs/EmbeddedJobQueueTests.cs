@@ -9,18 +9,36 @@ using PairwiseCL.Web.Tests.TestSupport;
 
 namespace PairwiseCL.Web.Tests.Jobs;
 
-/// <summary>The durable queue's records on both providers (the derived classes below): claims, cancel, retry, crash recovery.</summary>
+/// <summary>
+/// The durable queue on both providers and both engines (the derived classes below): claims, one job per device,
+/// cancel, retry, crash recovery. Under Hangfire the records stay in our store and Hangfire carries the deliveries.
+/// </summary>
 public abstract class EmbeddedJobQueueTests : IDisposable
 {
     private readonly PortalFactory portal;
 
-    protected EmbeddedJobQueueTests(string provider)
+    protected EmbeddedJobQueueTests(string provider, string engine = JobEngines.Embedded)
     {
         Provider = provider;
-        portal = PortalFactory.Create(null, services => services.AddSingleton<GateProbe>().AddJobHandler<GateJob>(), provider);
+        Engine = engine;
+        portal = Host(null);
     }
 
     private string Provider { get; }
+
+    private string Engine { get; }
+
+    /// <summary>A portal on <paramref name="folder"/> with this class's provider and engine.</summary>
+    private PortalFactory Host(string? folder) => PortalFactory.Create(folder, services =>
+    {
+        services.AddSingleton<GateProbe>().AddJobHandler<GateJob>();
+        ConfigureJobs(services);
+    }, Provider, new Dictionary<string, string?> { ["Jobs:Engine"] = Engine, ["Jobs:PollSeconds"] = "0.5" });
+
+    /// <summary>Lets a derived class swap parts of the engine (Hangfire's storage).</summary>
+    protected virtual void ConfigureJobs(IServiceCollection services)
+    {
+    }
 
     private IJobDispatcher Dispatcher => portal.Get<IJobDispatcher>();
 
@@ -117,7 +135,7 @@ public abstract class EmbeddedJobQueueTests : IDisposable
         try
         {
             long id;
-            using (var first = PortalFactory.Create(folder, provider: Provider))
+            using (var first = Host(folder))
             {
                 _ = first.Server;
                 var (corpusId, workspaceId) = await SaveCorpusAsync(first, withMissingFile: false);
@@ -137,7 +155,7 @@ public abstract class EmbeddedJobQueueTests : IDisposable
                 id = job.Id;
             }
 
-            using var restarted = PortalFactory.Create(folder, provider: Provider);
+            using var restarted = Host(folder);
             _ = restarted.Server;
             await afterRestart(restarted, id);
         }
@@ -168,3 +186,5 @@ public abstract class EmbeddedJobQueueTests : IDisposable
 public sealed class EmbeddedJobQueueOnSqliteTests() : EmbeddedJobQueueTests(StoreProviders.Sqlite);
 
 public sealed class EmbeddedJobQueueOnPostgresTests() : EmbeddedJobQueueTests(StoreProviders.Postgres);
+
+public sealed class HangfireJobQueueOnPostgresTests() : EmbeddedJobQueueTests(StoreProviders.Postgres, JobEngines.Hangfire);

@@ -19,6 +19,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private readonly bool ownsFolder;
     private readonly Action<IServiceCollection>? configureServices;
+    private readonly IReadOnlyDictionary<string, string?> settings;
 
     public PortalFactory()
         : this(null, null, StoreProviders.Sqlite)
@@ -26,8 +27,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     // xunit class fixtures need exactly one public constructor, so the configurable one is not public.
-    protected PortalFactory(string? folder, Action<IServiceCollection>? configureServices, string provider)
+    protected PortalFactory(string? folder, Action<IServiceCollection>? configureServices, string provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string?>();
         ownsFolder = folder is null;
         Folder = folder ?? NewFolder();
         this.configureServices = configureServices;
@@ -48,8 +50,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// A host over <paramref name="folder"/> (a new temporary one when null, deleted on dispose; a given
     /// one is left for the caller, so a second host can reopen the same store), with extra services.
     /// </summary>
-    public static PortalFactory Create(string? folder = null, Action<IServiceCollection>? configureServices = null, string provider = StoreProviders.Sqlite) =>
-        new(folder, configureServices, provider);
+    public static PortalFactory Create(string? folder = null, Action<IServiceCollection>? configureServices = null, string provider = StoreProviders.Sqlite,
+        IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(folder, configureServices, provider, settings);
 
     public static string NewFolder() => Path.Combine(Path.GetTempPath(), "pairwisecl-web-tests", Guid.NewGuid().ToString("N"));
 
@@ -68,6 +71,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:FeatureCachePath", Path.Combine(Folder, "features"));
         builder.UseSetting("Portal:Admin:Email", AdminEmail);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
         if (configureServices is not null)
             builder.ConfigureServices(configureServices);
     }
