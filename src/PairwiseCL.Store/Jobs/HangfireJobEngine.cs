@@ -148,10 +148,12 @@ internal sealed class HangfireJobHost(
     LocalDevices devices,
     IServiceScopeFactory scopes,
     IOptions<JobOptions> options,
+    ILoggerFactory loggerFactory,
     ILogger<HangfireJobHost> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        HangfireLogProvider.Use(loggerFactory);
         var servers = new List<BackgroundJobServer>();
         if (options.Value.RunJobs)
         {

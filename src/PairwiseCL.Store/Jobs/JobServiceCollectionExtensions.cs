@@ -33,6 +33,7 @@ public static class JobServiceCollectionExtensions
         // A host may register its own JobStorage first (the tests try Hangfire's SQLite storage this way).
         services.TryAddSingleton<JobStorage>(sp =>
         {
+            HangfireLogProvider.Use(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             if (!storage.IsPostgres)
                 throw new InvalidOperationException("Jobs:Engine 'hangfire' runs on the PostgreSQL store: set Storage:Provider to 'postgres' (the embedded engine serves SQLite).");

@@ -15,7 +15,8 @@ public static class HangfireDashboard
     public static IServiceCollection AddHangfireDashboardServices(this IServiceCollection services, IConfiguration configuration)
     {
         if ((configuration.GetSection(JobOptions.SectionName).Get<JobOptions>() ?? new JobOptions()).IsHangfire)
-            services.AddHangfire(_ => { });
+            // AddHangfire installs Hangfire's own log provider, bound to this host for good; ours follows the newest host.
+            services.AddHangfire((sp, configuration) => configuration.UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         return services;
     }
 
