@@ -12,7 +12,8 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Port
     public PortalDbContext CreateDbContext(string[] args)
     {
         var storage = new StorageOptions { Provider = StoreProviders.Postgres, ConnectionString = "Host=localhost;Database=pairwisecl" };
-        return new(StoreProviders.Configure(new DbContextOptionsBuilder<PortalDbContext>(), storage).Options as DbContextOptions<PortalDbContext>
-            ?? throw new InvalidOperationException("The options builder lost its context type."));
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        StoreProviders.Configure(options, storage);
+        return new(options.Options);
     }
 }
