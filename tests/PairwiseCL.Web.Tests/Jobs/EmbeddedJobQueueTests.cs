@@ -29,22 +29,9 @@ public abstract class EmbeddedJobQueueTests : IDisposable
     private string Engine { get; }
 
     /// <summary>A portal on <paramref name="folder"/> with this class's provider and engine.</summary>
-    private PortalFactory Host(string? folder)
-    {
-        PortalFactory? host = null;
-        // The callback runs when the host starts, after Create returned, so it can read the host's folder.
-        host = PortalFactory.Create(folder, services =>
-        {
-            services.AddSingleton<GateProbe>().AddJobHandler<GateJob>();
-            ConfigureJobs(services, host!.Folder);
-        }, Provider, new Dictionary<string, string?> { ["Jobs:Engine"] = Engine, ["Jobs:PollSeconds"] = "0.5" });
-        return host;
-    }
-
-    /// <summary>Lets a derived class swap parts of the engine (Hangfire's storage) for the host on <paramref name="folder"/>.</summary>
-    protected virtual void ConfigureJobs(IServiceCollection services, string folder)
-    {
-    }
+    private PortalFactory Host(string? folder) =>
+        PortalFactory.Create(folder, services => services.AddSingleton<GateProbe>().AddJobHandler<GateJob>(),
+            Provider, new Dictionary<string, string?> { ["Jobs:Engine"] = Engine, ["Jobs:PollSeconds"] = "0.5" });
 
     private IJobDispatcher Dispatcher => portal.Get<IJobDispatcher>();
 
@@ -194,17 +181,3 @@ public sealed class EmbeddedJobQueueOnSqliteTests() : EmbeddedJobQueueTests(Stor
 public sealed class EmbeddedJobQueueOnPostgresTests() : EmbeddedJobQueueTests(StoreProviders.Postgres);
 
 public sealed class HangfireJobQueueOnPostgresTests() : EmbeddedJobQueueTests(StoreProviders.Postgres, JobEngines.Hangfire);
-
-/// <summary>
-/// Hangfire.Storage.SQLite tried as the embedded default (issue 15: one engine if it passes the queue's tests). The
-/// store stays SQLite; Hangfire's queue is a second SQLite file beside it, kept across the restarts of a folder.
-/// </summary>
-public sealed class HangfireJobQueueOnSqliteStorageTests() : EmbeddedJobQueueTests(StoreProviders.Sqlite, JobEngines.Hangfire)
-{
-    protected override void ConfigureJobs(IServiceCollection services, string folder)
-    {
-        Directory.CreateDirectory(Path.Combine(folder, "store"));
-        services.AddSingleton<Hangfire.JobStorage>(new Hangfire.Storage.SQLite.SQLiteStorage(Path.Combine(folder, "store", "hangfire.db"),
-            new Hangfire.Storage.SQLite.SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(0.5) }));
-    }
-}
