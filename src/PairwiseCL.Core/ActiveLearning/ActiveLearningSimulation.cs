@@ -6,6 +6,7 @@ using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Progress;
+using PairwiseCL.Core.Selection;
 using PairwiseCL.Core.Training;
 using PairwiseCL.Core.Views;
 using static TorchSharp.torch;
@@ -137,39 +138,13 @@ public sealed class ActiveLearningSimulation(string workFolder, ILogger<ActiveLe
         IReadOnlyList<(Utterance Utterance, int ClassIndex)> poolItems, IReadOnlyList<(Utterance Utterance, int ClassIndex)> testItems,
         BatchPadding padding, CancellationToken cancellationToken)
     {
-        var pool = Rows(encoder, poolItems.Select(p => data.FeaturesOf(p.Utterance, view)).ToList(), padding, cancellationToken);
-        var test = Rows(encoder, testItems.Select(p => data.FeaturesOf(p.Utterance, view)).ToList(), padding, cancellationToken);
+        var pool = RepresentationRows.Of(encoder, poolItems.Select(p => data.FeaturesOf(p.Utterance, view)).ToList(), _device, padding, cancellationToken);
+        var test = RepresentationRows.Of(encoder, testItems.Select(p => data.FeaturesOf(p.Utterance, view)).ToList(), _device, padding, cancellationToken);
         // Standardised with the pool's statistics (no labels needed), so one regularisation strength suits every view.
-        var (mean, scale) = Standardisation(pool);
-        return (new RepresentedClips(pool.Select(r => Standardise(r, mean, scale)).ToList(), poolItems.Select(p => p.ClassIndex).ToList(), poolItems.Select(p => p.Utterance.Speaker).ToList()),
-            new RepresentedClips(test.Select(r => Standardise(r, mean, scale)).ToList(), testItems.Select(p => p.ClassIndex).ToList(), testItems.Select(p => p.Utterance.Speaker).ToList()));
+        var (mean, scale) = RepresentationRows.Standardisation(pool);
+        return (new RepresentedClips(pool.Select(r => RepresentationRows.Standardise(r, mean, scale)).ToList(), poolItems.Select(p => p.ClassIndex).ToList(), poolItems.Select(p => p.Utterance.Speaker).ToList()),
+            new RepresentedClips(test.Select(r => RepresentationRows.Standardise(r, mean, scale)).ToList(), testItems.Select(p => p.ClassIndex).ToList(), testItems.Select(p => p.Utterance.Speaker).ToList()));
     }
-
-    private double[][] Rows(ViewEncoder encoder, IReadOnlyList<FeatureMatrix> features, BatchPadding padding, CancellationToken cancellationToken)
-    {
-        using var scope = NewDisposeScope();
-        var representations = Inference.Representations(encoder, features, _device, cancellationToken: cancellationToken, padding: padding).to(float64).cpu();
-        var columns = (int)representations.shape[1];
-        var flat = representations.data<double>().ToArray();
-        return Enumerable.Range(0, features.Count).Select(r => flat.AsSpan(r * columns, columns).ToArray()).ToArray();
-    }
-
-    private static (double[] Mean, double[] Scale) Standardisation(IReadOnlyList<double[]> rows)
-    {
-        var columns = rows[0].Length;
-        var mean = new double[columns];
-        var scale = new double[columns];
-        for (var j = 0; j < columns; j++)
-        {
-            mean[j] = rows.Average(r => r[j]);
-            var sd = Math.Sqrt(rows.Sum(r => (r[j] - mean[j]) * (r[j] - mean[j])) / rows.Count);
-            scale[j] = sd > 1e-12 ? sd : 1.0;
-        }
-        return (mean, scale);
-    }
-
-    private static double[] Standardise(double[] row, double[] mean, double[] scale) =>
-        row.Select((v, j) => (v - mean[j]) / scale[j]).ToArray();
 
     private static void ValidateInput(ActiveLearningConfiguration configuration, ProtocolInput input)
     {

@@ -11,13 +11,11 @@ using static TorchSharp.torch;
 
 namespace PairwiseCL.Web.Labelling;
 
-/// <summary>A queue order with the reason each clip stands where it does, and the encoder set behind it.</summary>
-public sealed record RankedQueue(string EncoderSet, IReadOnlyList<string> Keys, IReadOnlyDictionary<string, string> Reasons)
-{
-    /// <summary>The strategy that placed a clip, as label events record it.</summary>
-    public string StrategyOf(string key) =>
-        Reasons.TryGetValue(key, out var reason) && reason.StartsWith("model unsure", StringComparison.Ordinal) ? "uncertainty-margin" : "diversity";
-}
+/// <summary>
+/// A queue order with the reason each clip stands where it does, the strategy that ordered it (as label events
+/// record it) and the encoder set behind it.
+/// </summary>
+public sealed record RankedQueue(string Strategy, string EncoderSet, IReadOnlyList<string> Keys, IReadOnlyDictionary<string, string> Reasons);
 
 /// <summary>
 /// "Most informative first" for the labelling page: the clips' representations from a corpus's encoder set
@@ -39,8 +37,11 @@ public sealed class InformativeOrder(CorpusRepository corpora, CorpusFeatures fe
         var usable = items.Where(i => points.ContainsKey(i.Key)).ToList();
         var labels = usable.Select(i => labelSet.Map(i.Label) is { } c ? labelSet.Classes.ToList().IndexOf(c) : -1).Select(c => c < 0 ? (int?)null : c).ToList();
         var pool = new SelectionPool(usable.Select(i => points[i.Key]).ToList(), labels, labelSet.Classes, usable.Select(i => i.Speaker).ToList());
-        var picks = await Task.Run(() => new UncertaintySelection(UncertaintyMeasure.Margin).Select(pool, pool.Unlabelled.Count(), cancellationToken), cancellationToken);
-        return new RankedQueue(encoderSetHash, picks.Select(p => usable[p.Index].Key).ToList(), picks.ToDictionary(p => usable[p.Index].Key, p => p.Reason));
+        var uncertainty = new UncertaintySelection(UncertaintyMeasure.Margin);
+        var picks = await Task.Run(() => uncertainty.Select(pool, pool.Unlabelled.Count(), cancellationToken), cancellationToken);
+        // Without two labelled classes there is no model, and the selection falls back to k-center diversity.
+        var strategy = pool.CanTrainClassifier ? uncertainty.Name : new KCenterGreedySelection().Name;
+        return new RankedQueue(strategy, encoderSetHash, picks.Select(p => usable[p.Index].Key).ToList(), picks.ToDictionary(p => usable[p.Index].Key, p => p.Reason));
     }
 
     private async Task<IReadOnlyDictionary<string, double[]>?> RepresentationsAsync(int corpusId, int workspaceId, string setHash, CancellationToken cancellationToken)
@@ -73,26 +74,11 @@ public sealed class InformativeOrder(CorpusRepository corpora, CorpusFeatures fe
         var (usable, extracted, keys) = features.Extract(corpus, [view], padding, CancellationToken.None);
         if (manifest.Request.ViewConfigurationKeys.GetValueOrDefault(view) is { } trained && keys[view] != trained)
             throw new InvalidOperationException($"The '{view}' features are configured differently from those encoder set '{manifest.Name}' was trained on; pre-train it again.");
-        using var scope = NewDisposeScope();
         using var encoder = EncoderSetFiles.LoadEncoder(folder, manifest, view);
-        var rows = Inference.Representations(encoder, extracted[view], CPU, padding: padding).to(ScalarType.Float64).cpu();
-        var values = rows.data<double>().ToArray();
-        var dimension = (int)rows.shape[1];
-        var points = Enumerable.Range(0, usable.Utterances.Count).Select(r => values.AsSpan(r * dimension, dimension).ToArray()).ToList();
-        Standardise(points);
+        var rows = RepresentationRows.Of(encoder, extracted[view], CPU, padding);
+        var (mean, scale) = RepresentationRows.Standardisation(rows);
+        var points = rows.Select(r => RepresentationRows.Standardise(r, mean, scale)).ToList();
         logger.LogInformation("Representations of {Count} clips of {Corpus} from encoder set {Set} ({View})", points.Count, corpus.Name, manifest.RequestHash[..12], view);
         return usable.Utterances.Select((u, i) => (u.Id, points[i])).ToDictionary(x => x.Id, x => x.Item2);
-    }
-
-    // Zero mean and unit spread per dimension (no labels needed), so distances weigh every dimension alike.
-    private static void Standardise(List<double[]> points)
-    {
-        if (points.Count == 0) return;
-        for (var d = 0; d < points[0].Length; d++)
-        {
-            var mean = points.Average(p => p[d]);
-            var spread = Math.Sqrt(points.Average(p => (p[d] - mean) * (p[d] - mean)));
-            foreach (var p in points) p[d] = spread > 1e-12 ? (p[d] - mean) / spread : 0;
-        }
     }
 }

@@ -53,7 +53,7 @@ public sealed class EncoderSetJobTests : IDisposable
         var cold = (await order.RankAsync(corpusId, workspaceId, set.RequestHash, queue.LabelSet!, unlabelled))!;
         Assert.Equal(unlabelled.Count, cold.Keys.Count);
         Assert.Equal(unlabelled.Select(i => i.Key).Order(), cold.Keys.Order());
-        Assert.All(cold.Keys, k => Assert.Equal("diversity", cold.StrategyOf(k)));
+        Assert.Equal("diversity", cold.Strategy);
         Assert.Contains("far from", cold.Reasons[cold.Keys[1]]);
         // Two clips of each class labelled: the rest are ranked by the softmax regression's margin.
         var labelled = unlabelled.Select(i => queue.Items.Where(q => q.Label is not null).GroupBy(q => q.Label).SelectMany(g => g.Take(2)).Any(q => q.Key == i.Key)
@@ -61,7 +61,7 @@ public sealed class EncoderSetJobTests : IDisposable
         var warm = (await order.RankAsync(corpusId, workspaceId, set.RequestHash, queue.LabelSet!, labelled))!;
         Assert.Equal(labelled.Count(i => i.Label is null), warm.Keys.Count);
         Assert.All(warm.Keys, k => Assert.StartsWith("model unsure: ", warm.Reasons[k]));
-        Assert.All(warm.Keys, k => Assert.Equal("uncertainty-margin", warm.StrategyOf(k)));
+        Assert.Equal("uncertainty-margin", warm.Strategy);
         // A hash that is not one of this corpus's sets ranks nothing.
         Assert.Null(await order.RankAsync(corpusId, workspaceId, new string('0', 16), queue.LabelSet!, unlabelled));
     }
