@@ -123,14 +123,7 @@ public static class ActiveLearningReportWriter
             var half = rows.Select(r => double.IsNaN(r.UarCi95) ? 0 : r.UarCi95).ToArray();
             // A strategy keeps its colour in every figure: its index among all strategies, the oracle after them.
             var color = palette.GetColor(known.Contains(strategy) ? known.IndexOf(strategy) : known.Count);
-            var band = plot.Add.FillY(xs, ys.Zip(half, (y, h) => y - h).ToArray(), ys.Zip(half, (y, h) => y + h).ToArray());
-            band.FillColor = color.WithAlpha(0.15);
-            band.LineColor = Colors.Transparent;
-            var line = plot.Add.Scatter(xs, ys);
-            line.Color = color;
-            line.LineWidth = 2;
-            line.MarkerSize = 5;
-            line.LegendText = strategy;
+            var line = PaperFigures.MeanWithBand(plot, xs, ys, half, color, bandAlpha: 0.15, markerSize: 5, strategy);
             if (strategy == ActiveLearningSimulation.StratifiedReference) line.LinePattern = LinePattern.Dashed;
         }
         var chance = plot.Add.HorizontalLine(1.0 / classCount);

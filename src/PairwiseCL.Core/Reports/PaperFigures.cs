@@ -37,14 +37,7 @@ public static class PaperFigures
             var ys = series.Select(p => p.row!.UarMean).ToArray();
             var half = series.Select(p => double.IsNaN(p.row!.UarCi95) ? 0 : p.row.UarCi95).ToArray();
             var color = MethodColours.Of(methods[m]) is { } known ? Color.FromHex(known) : Palette[m % Palette.Length];
-            var band = plot.Add.FillY(xs, ys.Zip(half, (y, h) => y - h).ToArray(), ys.Zip(half, (y, h) => y + h).ToArray());
-            band.FillColor = color.WithAlpha(0.18);
-            band.LineColor = Colors.Transparent;
-            var line = plot.Add.Scatter(xs, ys);
-            line.Color = color;
-            line.LineWidth = 2;
-            line.MarkerSize = 7;
-            line.LegendText = methods[m];
+            MeanWithBand(plot, xs, ys, half, color, bandAlpha: 0.18, markerSize: 7, methods[m]);
             if (methods[m] == MethodNames.Supervised) continue;
             foreach (var (i, row) in series)
             {
@@ -72,6 +65,21 @@ public static class PaperFigures
         plot.Title($"{view}: UAR vs label fraction");
         plot.ShowLegend(Edge.Bottom);
         return plot;
+    }
+
+    /// <summary>A mean curve with its 95 % CI as a translucent band around it: Figure 3 and the learning curves draw their series so.</summary>
+    internal static ScottPlot.Plottables.Scatter MeanWithBand(Plot plot, double[] xs, double[] ys, double[] halfWidths, Color color,
+        double bandAlpha, float markerSize, string legend)
+    {
+        var band = plot.Add.FillY(xs, ys.Zip(halfWidths, (y, h) => y - h).ToArray(), ys.Zip(halfWidths, (y, h) => y + h).ToArray());
+        band.FillColor = color.WithAlpha(bandAlpha);
+        band.LineColor = Colors.Transparent;
+        var line = plot.Add.Scatter(xs, ys);
+        line.Color = color;
+        line.LineWidth = 2;
+        line.MarkerSize = markerSize;
+        line.LegendText = legend;
+        return line;
     }
 
     /// <summary>Figures 5/6: t-SNE scatter plots, one panel per encoder state, coloured by emotion, side by side.</summary>
