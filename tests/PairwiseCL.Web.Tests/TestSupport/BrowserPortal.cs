@@ -57,14 +57,20 @@ public sealed class BrowserPortal : IAsyncDisposable
         server.UseKestrel();
         server.StartServer();
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var browser = await LaunchAsync(playwright, chromiumArguments);
+        return new BrowserPortal(portal, server, playwright, browser);
+    }
+
+    /// <summary>A second Chromium on the same portal with other arguments (e.g. without fake media devices); the caller disposes it.</summary>
+    public Task<IBrowser> LaunchAnotherBrowserAsync(params string[] chromiumArguments) => LaunchAsync(playwright, chromiumArguments);
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright, string[] chromiumArguments) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
             Args = ["--no-sandbox", "--autoplay-policy=no-user-gesture-required", .. chromiumArguments],
         });
-        return new BrowserPortal(portal, server, playwright, browser);
-    }
 
     /// <summary>A new page signed in as the administrator.</summary>
     public async Task<IPage> SignedInPageAsync()
