@@ -27,15 +27,8 @@ public sealed class TryItBrowserTests(FinishedExperiment finished) : IAsyncLifet
         var archive = await source.GetByteArrayAsync($"/api/experiments/{finished.ExperimentId}/export");
         var clip = finished.AnyClip();
 
-        var context = await portal!.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = portal.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
-            Permissions = ["microphone"],
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(Timeout);
-        await BrowserPortal.SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var page = await SignedInPageAsync(portal!.Browser);
+        var context = page.Context;
 
         await page.GotoAsync("experiments");
         await Assertions.Expect(page.Locator("[data-testid=import]")).ToHaveAttributeAsync("data-interactive", "yes");
@@ -80,21 +73,28 @@ public sealed class TryItBrowserTests(FinishedExperiment finished) : IAsyncLifet
         // A machine without a microphone, as this one: Chromium without fake devices finds none (NotFoundError,
         // "Requested device not found"), and the page says what to do instead.
         await using var plain = await portal.LaunchAnotherBrowserAsync();
-        var plainContext = await plain.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = portal.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
-            Permissions = ["microphone"],
-        });
-        var noMicrophone = await plainContext.NewPageAsync();
-        noMicrophone.SetDefaultTimeout(Timeout);
-        await BrowserPortal.SignInAsync(noMicrophone, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var noMicrophone = await SignedInPageAsync(plain);
         await noMicrophone.GotoAsync(page.Url);
         var inputs = await noMicrophone.EvaluateAsync<int>(
             "async () => (await navigator.mediaDevices.enumerateDevices()).filter(d => d.kind === 'audioinput').length");
         Assert.True(inputs == 0, $"Chromium sees {inputs} microphone(s) on this machine; the check needs a machine without one.");
         await AssertRecordingProblemAsync(noMicrophone, page.Url, "No microphone found: connect one, or upload a file instead.");
         await BrowserPortal.ScreenshotAsync(noMicrophone, "try-it-no-microphone");
+    }
+
+    /// <summary>The administrator's page in a new context of <paramref name="browser"/> that may use the microphone.</summary>
+    private async Task<IPage> SignedInPageAsync(IBrowser browser)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = portal!.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            Permissions = ["microphone"],
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Timeout);
+        await BrowserPortal.SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        return page;
     }
 
     /// <summary>Opens the Try it page, presses Record and expects exactly <paramref name="expected"/> as the problem shown.</summary>
