@@ -70,8 +70,8 @@ window.pairwiseAudio = (() => {
             if (player) player.pause();
             notifyStopped();
         },
-        // Starts recording from the default microphone; a failure is explained by its DOMException name,
-        // since browsers' own messages ("Requested device not found") do not say what to do.; the browser asks the user for permission.
+        // Starts recording from the default microphone (the browser asks the user for permission). A failure is
+        // explained by its DOMException name: browsers' own messages ("Requested device not found") do not say what to do.
         startRecording: async () => {
             if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
                 throw new Error("This browser cannot record on this page (recording needs https or localhost): upload a file instead.");

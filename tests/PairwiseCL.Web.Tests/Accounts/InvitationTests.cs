@@ -75,6 +75,10 @@ public sealed class InvitationTests(PortalFactory portal) : IClassFixture<Portal
         var denied = await browser.GetStringAsync(Browser.RedirectPath(corpora)!);
         Assert.Contains("data-testid=\"back-to-portal\"", denied);
         Assert.Contains("Sign in as someone else", denied);
+        // ... which signs the outsider out and lands on the sign-in page.
+        var switched = await Browser.SubmitFormAsync(browser, Browser.RedirectPath(corpora)!, "logout", new() { ["ReturnUrl"] = "/Account/Login" }, postUrl: "/Account/Logout");
+        Assert.Equal("/Account/Login", Browser.RedirectPath(switched));
+        Assert.StartsWith("/Account/Login", Browser.RedirectPath(await browser.GetAsync("/corpora")));
     }
 
     private async Task<string> InviteAsync(string email, WorkspaceRole role)

@@ -6,7 +6,8 @@ namespace PairwiseCL.Web.Tests.Accounts;
 
 /// <summary>
 /// The Members page in a real browser: an invitation appears as pending with a copy button and disappears once
-/// revoked (after a confirmation); a role changes after a confirmation; the last owner cannot be demoted.
+/// revoked (after a confirmation); a member's role changes and a member is removed, each after a confirmation;
+/// the last owner cannot be demoted.
 /// </summary>
 public sealed class MembersBrowserTests : IAsyncLifetime
 {
@@ -37,11 +38,51 @@ public sealed class MembersBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=no-pending]")).ToBeVisibleAsync();
 
         // The only owner cannot step down: the refusal says why and the role stays.
-        await page.Locator(".pcl-member-role").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Editor" }).ClickAsync();
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Make Editor" }).ClickAsync();
+        var ownerRow = MemberRow(page, PortalFactory.AdminEmail);
+        await ChooseRoleAsync(page, ownerRow, WorkspaceRole.Editor);
         await Assertions.Expect(page.Locator(".mud-snackbar.mud-alert-filled-warning")).ToContainTextAsync("last owner");
-        await Assertions.Expect(page.Locator(".pcl-member-role input").First).ToHaveValueAsync(WorkspaceRole.Owner.ToString());
+        await Assertions.Expect(ownerRow.Locator(".pcl-member-role input")).ToHaveValueAsync(WorkspaceRole.Owner.ToString());
+    }
+
+    [Fact]
+    public async Task AnOwner_ChangesAMembersRole_AndRemovesThem_AfterConfirming()
+    {
+        await browser!.AddMemberAsync("viewer@lab.test", WorkspaceRole.Viewer);
+        var page = await browser.SignedInPageAsync();
+        await page.GotoAsync("workspace/members");
+        await Assertions.Expect(page.Locator("[data-testid=members]")).ToHaveAttributeAsync("data-interactive", "yes");
+        var row = MemberRow(page, "viewer@lab.test");
+        var dialog = page.Locator(".mud-dialog");
+
+        // Cancelling leaves the stored role; confirming changes it, and a reload reads the new role from the store.
+        await ChooseRoleAsync(page, row, WorkspaceRole.Editor, confirm: false);
+        await Assertions.Expect(row.Locator(".pcl-member-role input")).ToHaveValueAsync(WorkspaceRole.Viewer.ToString());
+        await ChooseRoleAsync(page, row, WorkspaceRole.Editor);
+        await Assertions.Expect(page.Locator(".mud-snackbar.mud-alert-filled-success")).ToContainTextAsync("viewer@lab.test is now an Editor.");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-testid=members]")).ToHaveAttributeAsync("data-interactive", "yes");
+        await Assertions.Expect(row.Locator(".pcl-member-role input")).ToHaveValueAsync(WorkspaceRole.Editor.ToString());
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Remove viewer@lab.test" }).ClickAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("Remove viewer@lab.test from this workspace?");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar.mud-alert-filled-success")).ToContainTextAsync("viewer@lab.test was removed.");
+        await Assertions.Expect(page.Locator(".pcl-member-table")).Not.ToContainTextAsync("viewer@lab.test");
+        await Assertions.Expect(page.Locator(".pcl-member-table")).ToContainTextAsync(PortalFactory.AdminEmail);
+    }
+
+    private static ILocator MemberRow(IPage page, string email) =>
+        page.Locator(".pcl-member-table tbody tr", new() { HasTextString = email });
+
+    /// <summary>Picks a role in the row's select and answers the confirmation it asks.</summary>
+    private static async Task ChooseRoleAsync(IPage page, ILocator row, WorkspaceRole role, bool confirm = true)
+    {
+        await row.Locator(".pcl-member-role").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = role.ToString() }).ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync($"{role}?");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = confirm ? $"Make {role}" : "Cancel" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Web.Accounts;
 using PairwiseCL.Web.Tests.TestSupport;
@@ -96,5 +98,31 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
 
         Assert.Contains("Already set up", page);
         Assert.DoesNotContain("name=\"Input.Password\"", page);
+    }
+
+    [Fact]
+    public async Task AfterSetup_TheSignInPageConfirmsTheAccount_WithItsEmailFilledIn()
+    {
+        using var fresh = PortalFactory.Create();
+        // No configured administrator: the one-time setup page is open.
+        await using var unconfigured = fresh.WithWebHostBuilder(web => web.UseSetting("Portal:Admin:Email", ""));
+        var browser = unconfigured.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        var created = await Browser.SubmitFormAsync(browser, "/Account/Setup", "setup", new()
+        {
+            ["Input.DisplayName"] = "First Admin",
+            ["Input.Email"] = "first@lab.test",
+            ["Input.Password"] = PortalFactory.AdminPassword,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var signInUrl = Browser.RedirectPath(created)!;
+        Assert.Equal("/Account/Login?created=1&email=first%40lab.test", signInUrl);
+        var signIn = await browser.GetStringAsync(signInUrl);
+        Assert.Contains("Your account was created", signIn);
+        Assert.Contains("value=\"first@lab.test\"", signIn);
+        Assert.DoesNotContain(PortalFactory.AdminPassword, signIn);
+        Assert.Equal(HttpStatusCode.Redirect, (await Browser.SignInAsync(browser, "first@lab.test", PortalFactory.AdminPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/corpora")).StatusCode);
     }
 }

@@ -1,11 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
 using PairwiseCL.Core.Corpora.Synthetic;
 using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Reports;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Entities;
+using PairwiseCL.Web.Components.Shared;
 using PairwiseCL.Web.Experiments;
 using PairwiseCL.Web.Results;
 using PairwiseCL.Web.Tests.TestSupport;
@@ -65,8 +70,11 @@ public sealed class ExperimentAnalysisTests : IAsyncLifetime
         // The stored runs were reused: the same numbers, and the runs of later folds not even trained again.
         Assert.Equal(summaryBefore, await admin.GetStringAsync(SummaryUrl));
         Assert.Equal(before.Runs.Where(r => r.Fold > 0).Select(r => r.TrainingSeconds), after.Runs.Where(r => r.Fold > 0).Select(r => r.TrainingSeconds));
-        if (again!.JobId != request.JobId)
-            Assert.Equal(JobState.Succeeded, (await JobWaiting.UntilFinishedAsync(portal, again.JobId!.Value)).State);
+        // On a quiet machine the first job may already have finished by then: the answer is then "already analysed".
+        Assert.True(again!.JobId is not null || again.AlreadyAnalysed, string.Join(" ", again.Problems));
+        if (again.JobId is { } second && second != request.JobId)
+            Assert.Equal(JobState.Succeeded, (await JobWaiting.UntilFinishedAsync(portal, second)).State);
+        var lastJob = again.JobId ?? request.JobId;
 
         // Once the report holds the analysis, asking again starts nothing and says where it is ...
         var analysed = await admin.PostAsync($"/api/experiments/{experimentId}/analysis", null);
@@ -75,12 +83,28 @@ public sealed class ExperimentAnalysisTests : IAsyncLifetime
         Assert.True(answer!.AlreadyAnalysed);
         Assert.Null(answer.JobId);
         Assert.Contains($"/experiments/{experimentId}", answer.Note);
-        Assert.Equal(again.JobId, (await portal.Get<ExperimentRepository>().FindLatestJobAsync(ExperimentAnalysisJobHandler.JobKind, experimentId, default))!.Id);
+        Assert.Equal(lastJob, (await portal.Get<ExperimentRepository>().FindLatestJobAsync(ExperimentAnalysisJobHandler.JobKind, experimentId, default))!.Id);
+        // A results page loaded before the analysis ended still offers it: its button then shows the stored maps
+        // (the page reloads its report) and says so, instead of an empty error.
+        await using (var owner = await SignedInScope.AdminAsync(portal))
+        {
+            using var page = new BunitContext();
+            page.Services.AddMudServices();
+            page.Services.AddSingleton(owner.Get<ExperimentService>());
+            page.JSInterop.Mode = JSRuntimeMode.Loose;
+            var reloaded = false;
+            var panel = page.Render<AnalysisPanel>(p => p.Add(c => c.ExperimentId, experimentId).Add(c => c.Missing, true)
+                .Add(c => c.Finished, () => reloaded = true));
+            await panel.WaitForElement("[data-testid=request-analysis]").ClickAsync(new());
+            panel.WaitForAssertion(() => Assert.True(reloaded), TimeSpan.FromSeconds(10));
+            var shown = Assert.Single(page.Services.GetRequiredService<ISnackbar>().ShownSnackbars);
+            Assert.Equal((Severity.Info, "The t-SNE maps and PWCCA table are already computed; they are shown now."), (shown.Severity, shown.Message));
+        }
         // ... unless a re-run is asked for explicitly.
         var forced = await admin.PostAsync($"/api/experiments/{experimentId}/analysis?force=true", null);
         var rerun = await forced.Content.ReadFromJsonAsync<LaunchResult>();
         Assert.Equal(HttpStatusCode.Accepted, forced.StatusCode);
-        Assert.NotEqual(again.JobId, rerun!.JobId);
+        Assert.NotEqual(lastJob, rerun!.JobId);
         Assert.Equal(JobState.Succeeded, (await JobWaiting.UntilFinishedAsync(portal, rerun.JobId!.Value)).State);
     }
 

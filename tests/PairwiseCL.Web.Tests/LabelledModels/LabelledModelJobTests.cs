@@ -57,6 +57,14 @@ public sealed class LabelledModelJobTests : IDisposable
         var unknown = await admin.PostAsync($"/{PairwiseCL.Web.Apis.CorpusModelsApi.PredictUrl(corpusId, jobId.Value + 999)}",
             new MultipartFormDataContent { { new ByteArrayContent(clip), "audio", "clip.wav" } });
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        // A corrupt upload is refused naming the member's file, never where the server put it.
+        var corrupt = await admin.PostAsync($"/{PairwiseCL.Web.Apis.CorpusModelsApi.PredictUrl(corpusId, jobId.Value)}",
+            new MultipartFormDataContent { { new ByteArrayContent(clip[..30]), "audio", "cut.wav" } });
+        var refusal = await corrupt.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, corrupt.StatusCode);
+        Assert.Contains("'cut.wav'", refusal);
+        Assert.DoesNotContain("/tmp/", refusal);
+        Assert.DoesNotContain(portal.Folder, refusal);
     }
 
     [Fact]

@@ -33,5 +33,7 @@ public sealed class PredictDisclosureTests(FinishedExperiment finished)
         Assert.Contains($"'{name}'", body); // the member's own file name, in place of the server's
         Assert.DoesNotContain("pairwisecl-clip-", body);
         Assert.DoesNotContain(Path.TrimEndingDirectorySeparator(Path.GetTempPath()), body);
+        Assert.DoesNotContain("/tmp/", body);
+        Assert.DoesNotContain(finished.Portal.Folder, body); // nor the data folder
     }
 }

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PairwiseCL.Store.Entities;
+using PairwiseCL.Store.Workspaces;
 
 namespace PairwiseCL.Web.Tests.TestSupport;
 
@@ -54,14 +57,20 @@ public sealed class BrowserPortal : IAsyncDisposable
         server.UseKestrel();
         server.StartServer();
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var browser = await LaunchAsync(playwright, chromiumArguments);
+        return new BrowserPortal(portal, server, playwright, browser);
+    }
+
+    /// <summary>A second Chromium on the same portal with other arguments (e.g. without fake media devices); the caller disposes it.</summary>
+    public Task<IBrowser> LaunchAnotherBrowserAsync(params string[] chromiumArguments) => LaunchAsync(playwright, chromiumArguments);
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright, string[] chromiumArguments) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
             Args = ["--no-sandbox", "--autoplay-policy=no-user-gesture-required", .. chromiumArguments],
         });
-        return new BrowserPortal(portal, server, playwright, browser);
-    }
 
     /// <summary>A new page signed in as the administrator.</summary>
     public async Task<IPage> SignedInPageAsync()
@@ -74,6 +83,17 @@ public sealed class BrowserPortal : IAsyncDisposable
         page.SetDefaultTimeout(Timeout);
         await SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         return page;
+    }
+
+    /// <summary>Creates an account (password "Member#Pass123") with <paramref name="role"/> in the default workspace.</summary>
+    public async Task AddMemberAsync(string email, WorkspaceRole role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, DisplayName = email };
+        Assert.True((await users.CreateAsync(user, "Member#Pass123")).Succeeded);
+        var workspaces = scope.ServiceProvider.GetRequiredService<WorkspaceRepository>();
+        await workspaces.SetMemberAsync(await workspaces.GetDefaultIdAsync(), user.Id, role);
     }
 
     /// <summary>Saves a screenshot when PAIRWISECL_SCREENSHOTS names a folder, for looking at the pages.</summary>
