@@ -10,7 +10,12 @@ namespace PairwiseCL.Core.LabelledModels;
 
 /// <summary>What a folder of a model trained on a corpus's labelled clips records beside the weights.</summary>
 public sealed record LabelledModelRecord(string Name, string Corpus, int Clips, IReadOnlyList<string> ClassNames, string View, string Method,
-    string? EncoderSet, string? EncoderSetName, LabelledModelEstimate Estimate, DateTime CreatedAtUtc);
+    string? EncoderSet, string? EncoderSetName, LabelledModelEstimate Estimate, DateTime CreatedAtUtc, string? LabelSet = null)
+{
+    /// <summary>The label set it was trained on; records written before it was kept name none, and their classes tell.</summary>
+    public LabelSet? LabelSetIn(Corpus corpus) =>
+        corpus.LabelSets.FirstOrDefault(s => s.Name == LabelSet) ?? (LabelSet is null ? corpus.LabelSets.FirstOrDefault(s => s.Classes.SequenceEqual(ClassNames)) : null);
+}
 
 /// <summary>
 /// Trains a model on every labelled clip of a corpus (<see cref="LabelledModelTrainer"/>) and writes its folder:
@@ -37,7 +42,7 @@ public static class LabelledModelFolder
             ModelFiles.Save(model, new ModelConfiguration(name, settings.View, viewConfigurationKey, settings.Method, settings.Architecture,
                 classes.Classes, 100, set?.Request.Pretraining.Temperature ?? 0), folder);
             var record = new LabelledModelRecord(name, usable.Name, labelled.Count, classes.Classes, settings.View, settings.Method,
-                set?.RequestHash, set?.Name, estimate, DateTime.UtcNow);
+                set?.RequestHash, set?.Name, estimate, DateTime.UtcNow, classes.Name);
             File.WriteAllText(Path.Combine(folder, RecordFile), JsonSerializer.Serialize(record, Json));
             File.WriteAllText(Path.Combine(folder, "estimate.md"), Describe(record));
             return record;

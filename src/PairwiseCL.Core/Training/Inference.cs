@@ -51,11 +51,12 @@ public static class Inference
     }
 
     /// <summary>Softmax class probabilities per utterance, [N][classes], each row summing to 1.</summary>
-    public static double[][] Probabilities(EmotionClassifier model, IReadOnlyList<FeatureMatrix> features, Device device, int batchSize = 128, CancellationToken cancellationToken = default)
+    public static double[][] Probabilities(EmotionClassifier model, IReadOnlyList<FeatureMatrix> features, Device device, int batchSize = 128, CancellationToken cancellationToken = default,
+        BatchPadding padding = BatchPadding.Fixed15s)
     {
         model.eval();
         using var scope = NewDisposeScope();
-        var representations = Representations(model.Encoder, features, device, batchSize, cancellationToken);
+        var representations = Representations(model.Encoder, features, device, batchSize, cancellationToken, padding);
         using var noGrad = no_grad();
         var probabilities = nn.functional.softmax(model.Classifier.forward(representations).to(float64), 1).cpu();
         var classes = (int)probabilities.shape[1];

@@ -769,6 +769,9 @@ namespace PairwiseCL.Store.Postgres.Migrations
                     b.Property<string>("MetadataJson")
                         .HasColumnType("text");
 
+                    b.Property<string>("ModelLabel")
+                        .HasColumnType("text");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("integer");
 

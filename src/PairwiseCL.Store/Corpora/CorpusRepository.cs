@@ -131,6 +131,15 @@ public sealed class CorpusRepository(
             labelSets.Select(CorpusMapper.ToCore).ToList());
     }
 
+    /// <summary>The model predictions members accepted as labels, by utterance id; kept apart from the corpus's labels, which <see cref="LoadAsync"/> gives.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> LoadAcceptedPredictionsAsync(int corpusId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Utterances.AsNoTracking()
+            .Where(u => u.CorpusId == corpusId && u.ModelLabel != null)
+            .ToDictionaryAsync(u => u.Key, u => u.ModelLabel!, StringComparer.Ordinal, cancellationToken);
+    }
+
     /// <summary>Finds a corpus id by name in a workspace (the default one when none is given).</summary>
     public async Task<int?> FindIdByNameAsync(string name, int? workspaceId = null, CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,11 @@ public sealed class UtteranceEntity
 
     public required string Session { get; set; }
 
+    /// <summary>The label a person gave (or the corpus came with); training sets and label counts use this one.</summary>
     public string? Label { get; set; }
+
+    /// <summary>A model's prediction a member accepted ("Predict the rest"), kept apart from <see cref="Label"/> so it never trains a model unasked.</summary>
+    public string? ModelLabel { get; set; }
 
     public string? Transcript { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using PairwiseCL.Core.LabelledModels;
 using PairwiseCL.Web.Authorization;
 using PairwiseCL.Web.LabelledModels;
 using PairwiseCL.Web.TryIt;
@@ -18,10 +19,35 @@ public static class CorpusModelsApi
         var api = app.MapGroup("/api/corpora/{corpusId:int}/models").RequireAuthorization(PortalPolicies.Viewer).DisableCookieRedirect();
         api.MapPost("{jobId:long}/predict", PredictAsync).DisableAntiforgery()
             .WithUploadLimit(app.Services.GetRequiredService<IOptions<TryItOptions>>().Value.MaxClipBytes);
+        api.MapGet("{jobId:long}/download", DownloadAsync);
+        api.MapGet("{jobId:long}/predictions.csv", PredictionsCsvAsync);
         return api;
     }
 
     public static string PredictUrl(int corpusId, long jobId) => $"api/corpora/{corpusId}/models/{jobId}/predict";
+
+    public static string DownloadUrl(int corpusId, long jobId) => $"api/corpora/{corpusId}/models/{jobId}/download";
+
+    public static string PredictionsCsvUrl(int corpusId, long jobId) => $"api/corpora/{corpusId}/models/{jobId}/predictions.csv";
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(int corpusId, long jobId, HttpContext http, LabelledModelService models,
+        CancellationToken cancellationToken)
+    {
+        ExperimentsApi.BindUser(http);
+        return await models.FindAsync(corpusId, jobId, cancellationToken) is { } found
+            ? TypedResults.File(await ModelService.ZipFolderAsync(found.Folder, found.Record.Name, cancellationToken), "application/zip", $"corpus-{corpusId}-model-{jobId}.zip")
+            : TypedResults.NotFound();
+    }
+
+    // Every cell goes through the reports' CSV escaping: a clip id like "=HYPERLINK(...)" stays text in a spreadsheet.
+    private static async Task<Results<FileContentHttpResult, NotFound>> PredictionsCsvAsync(int corpusId, long jobId, HttpContext http, LabelledModelService models,
+        CancellationToken cancellationToken)
+    {
+        ExperimentsApi.BindUser(http);
+        return await models.PredictionsAsync(corpusId, jobId, cancellationToken) is { } predictions
+            ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(CorpusPredictions.ToCsv(predictions)), "text/csv", $"corpus-{corpusId}-predictions-{jobId}.csv")
+            : TypedResults.NotFound();
+    }
 
     private static async Task<Results<Ok<PredictionResponse>, NotFound<ProblemResponse>, BadRequest<ProblemResponse>, JsonHttpResult<ProblemResponse>>> PredictAsync(
         int corpusId, long jobId, HttpRequest request, LabelledModelService models, ModelService predictor, IOptions<TryItOptions> limits, CancellationToken cancellationToken)

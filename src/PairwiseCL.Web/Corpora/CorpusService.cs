@@ -19,7 +19,7 @@ public sealed class CorpusService(CorpusRepository corpora, CurrentWorkspace wor
         var summary = await corpora.FindSummaryAsync(corpusId, workspaceId, cancellationToken);
         if (summary is null) return null;
         var corpus = await corpora.LoadAsync(corpusId, workspaceId, cancellationToken);
-        return corpus is null ? null : new CorpusDetail(summary, corpus);
+        return corpus is null ? null : new CorpusDetail(summary, corpus, await corpora.LoadAcceptedPredictionsAsync(corpusId, cancellationToken));
     }
 
     public Task<bool> CanEditAsync() => access.IsAllowedAsync(PortalPolicies.Editor);

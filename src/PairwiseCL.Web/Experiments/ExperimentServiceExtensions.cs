@@ -23,6 +23,7 @@ public static class ExperimentServiceExtensions
         builder.Services.AddJobHandler<EncoderSets.EncoderSetJobHandler>();
         builder.Services.AddScoped<EncoderSets.EncoderSetService>();
         builder.Services.AddJobHandler<LabelledModels.LabelledModelJobHandler>();
+        builder.Services.AddJobHandler<LabelledModels.CorpusPredictionJobHandler>();
         builder.Services.AddScoped<LabelledModels.LabelledModelService>();
         builder.Services.AddScoped<ExperimentService>();
         builder.Services.AddSingleton<ReportViewCache>();

@@ -30,6 +30,8 @@ public static class JobDisplay
                 return new JobSubject("Audio file check", $"corpus #{corpusId}", $"corpora/{corpusId}");
             case LabelledModels.LabelledModelJobHandler.JobKind when Int(root, "CorpusId") is { } trainedOn:
                 return new JobSubject("Model training", $"corpus #{trainedOn}", $"corpora/{trainedOn}");
+            case LabelledModels.CorpusPredictionJobHandler.JobKind when Int(root, "CorpusId") is { } predictedOn:
+                return new JobSubject("Predict the rest", $"corpus #{predictedOn}, model of job #{Int(root, "ModelJobId")}", $"corpora/{predictedOn}");
             case EncoderSets.EncoderSetJobHandler.JobKind when Int(root, "CorpusId") is { } pretrainedId:
                 return new JobSubject("Encoder pre-training", $"corpus #{pretrainedId}", $"corpora/{pretrainedId}");
             default:

@@ -32,6 +32,8 @@ public sealed class LabelledModelJobHandler(
 
     public static string CorpusFolder(string dataFolder, int corpusId) => Path.Combine(dataFolder, "models", $"corpus-{corpusId}");
 
+    public static string ModelFolder(string dataFolder, int corpusId, long jobId) => Path.Combine(CorpusFolder(dataFolder, corpusId), $"job-{jobId}");
+
     public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         var payload = context.ReadPayload<Payload>();
@@ -58,7 +60,7 @@ public sealed class LabelledModelJobHandler(
             var settings = new LabelledModelSettings(payload.View, payload.Method,
                 new FineTuningConfig(MaxEpochs: payload.Epochs, Patience: Math.Min(20, payload.Epochs), BatchSize: 32, RefitOnTrainingAndValidation: false, Padding: padding),
                 set?.Request.Architecture ?? ModelArchitecture.Paper);
-            var folder = Path.Combine(CorpusFolder(dataFolder, payload.CorpusId), $"job-{context.JobId}");
+            var folder = ModelFolder(dataFolder, payload.CorpusId, context.JobId);
             using var encoder = set is null ? null : EncoderSetFiles.LoadEncoder(setFolder!, set, payload.View);
             var record = await Task.Run(() => LabelledModelFolder.TrainAndSave(usable, features[payload.View], classes, keys[payload.View], settings, set, encoder, folder, cancellationToken), cancellationToken);
             sink.Report(new ExperimentProgress("stored", 1, 1, "model saved", null));

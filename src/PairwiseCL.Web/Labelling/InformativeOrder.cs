@@ -13,9 +13,9 @@ namespace PairwiseCL.Web.Labelling;
 
 /// <summary>
 /// A queue order with the reason each clip stands where it does, the strategy that ordered it (as label events
-/// record it) and the encoder set behind it.
+/// record it) and the encoder set behind it (none for a model's least-confident order).
 /// </summary>
-public sealed record RankedQueue(string Strategy, string EncoderSet, IReadOnlyList<string> Keys, IReadOnlyDictionary<string, string> Reasons);
+public sealed record RankedQueue(string Strategy, string? EncoderSet, IReadOnlyList<string> Keys, IReadOnlyDictionary<string, string> Reasons);
 
 /// <summary>
 /// "Most informative first" for the labelling page: the clips' representations from a corpus's encoder set

@@ -58,6 +58,9 @@ public sealed class LabelSetService(
             }
             var clips = await db.Utterances.Where(u => u.CorpusId == corpusId && u.Label == oldName).ToListAsync(cancellationToken);
             db.LabelEvents.AddRange(clips.Select(u => LabelEvents.Record(u, newName, userId, new LabelProvenance("rename"))));
+            // Accepted predictions follow the rename too, in their own history.
+            var predicted = await db.Utterances.Where(u => u.CorpusId == corpusId && u.ModelLabel == oldName).ToListAsync(cancellationToken);
+            db.LabelEvents.AddRange(predicted.Select(u => LabelEvents.Record(u, newName, userId, new LabelProvenance("rename", Source: LabelSource.Model))));
             await db.SaveChangesAsync(cancellationToken);
             return new LabelOutcome(true, $"Renamed '{oldName}' to '{newName}'; {clips.Count} clip(s) relabelled, their history kept.");
         }, cancellationToken);

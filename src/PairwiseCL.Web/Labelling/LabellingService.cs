@@ -53,7 +53,10 @@ public sealed class LabellingService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var utterance = await FindUtteranceAsync(db, corpusId, workspaceId, utteranceKey, cancellationToken);
         if (utterance is null) return LabelOutcome.Refused($"Clip '{utteranceKey}' is not in this corpus.");
-        if (utterance.Label == label) return new LabelOutcome(true, $"'{utteranceKey}' is already labelled {label}.", Label: label);
+        var source = provenance?.Source ?? LabelSource.Human;
+        if (LabelEvents.Current(utterance, source) == label) return new LabelOutcome(true, $"'{utteranceKey}' is already labelled {label}.", Label: label);
+        if (source == LabelSource.Model && utterance.Label is { } human)
+            return LabelOutcome.Refused($"'{utteranceKey}' already has a person's label ({human}); a prediction never replaces it.");
         var labelEvent = await SetLabelAsync(db, utterance, label, provenance, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Labelled {Key} of corpus #{Corpus} as {Label}", utteranceKey, corpusId, label);
@@ -77,9 +80,9 @@ public sealed class LabellingService(
         if (undone is null) return LabelOutcome.Refused("There is nothing to undo.");
         if (undone.UserId != userId) return LabelOutcome.Refused("You can only undo your own labels.");
         var utterance = await db.Utterances.SingleAsync(u => u.Id == undone.UtteranceId, cancellationToken);
-        if (utterance.Label != undone.Label)
-            return LabelOutcome.Refused($"'{utterance.Key}' was relabelled since ({utterance.Label ?? "no label"}); undo that first.");
-        var labelEvent = await SetLabelAsync(db, utterance, undone.PreviousLabel, LabelProvenance.Undo, cancellationToken);
+        if (LabelEvents.Current(utterance, undone.Source) is var current && current != undone.Label)
+            return LabelOutcome.Refused($"'{utterance.Key}' was relabelled since ({current ?? "no label"}); undo that first.");
+        var labelEvent = await SetLabelAsync(db, utterance, undone.PreviousLabel, LabelProvenance.Undo with { Source = undone.Source }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new LabelOutcome(true, $"Undone: '{utterance.Key}' is {undone.PreviousLabel ?? "unlabelled"} again.", labelEvent.Id, undone.PreviousLabel);
     }

@@ -57,7 +57,12 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
     /// <summary>A zip of the model's weights and configuration, or null when the model is not visible here.</summary>
     public async Task<byte[]?> ZipAsync(int experimentId, string model, CancellationToken cancellationToken = default)
     {
-        if (await FindFolderAsync(experimentId, model, cancellationToken) is not { } folder) return null;
+        return await FindFolderAsync(experimentId, model, cancellationToken) is { } folder ? await ZipFolderAsync(folder, model, cancellationToken) : null;
+    }
+
+    /// <summary>A zip of the weights and configuration in <paramref name="folder"/>, which the caller has authorised (a corpus's trained model).</summary>
+    internal static async Task<byte[]> ZipFolderAsync(string folder, string model, CancellationToken cancellationToken)
+    {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
             foreach (var file in ModelFiles.Files)

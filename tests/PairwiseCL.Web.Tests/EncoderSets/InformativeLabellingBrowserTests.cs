@@ -21,6 +21,7 @@ public sealed class InformativeLabellingBrowserTests : IAsyncLifetime
     private readonly string folder = Path.Combine(Path.GetTempPath(), "pairwisecl-informative", Guid.NewGuid().ToString("N"));
     private BrowserPortal? browser;
     private int corpusId;
+    private int clips;
 
     public async Task InitializeAsync()
     {
@@ -30,6 +31,7 @@ public sealed class InformativeLabellingBrowserTests : IAsyncLifetime
         // The lab's situation: clips without labels, and the classes it wants.
         var unlabelled = generated with { Utterances = [.. generated.Utterances.Select(u => u with { Label = null })] };
         corpusId = await browser.Services.GetRequiredService<CorpusRepository>().SaveAsync(unlabelled);
+        clips = unlabelled.Utterances.Count;
     }
 
     [Fact]
@@ -75,8 +77,41 @@ public sealed class InformativeLabellingBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator(".pcl-labelled-models")).ToContainTextAsync(Labels.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await BrowserPortal.ScreenshotAsync(page, "corpus-models");
 
+        // Predict the rest: the grid gains the model's prediction and confidence for each clip without a label.
+        await page.Locator(".pcl-predict-rest").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=predictions-shown]")).ToContainTextAsync("clips without a label", new() { Timeout = 120_000 });
+        await Assertions.Expect(page.Locator(".pcl-model-predictions")).ToContainTextAsync($"{clips - Labels} clips");
+        await Assertions.Expect(page.Locator(".pcl-utterance-grid th", new() { HasTextString = "Confidence" })).ToHaveCountAsync(1);
+        await BrowserPortal.ScreenshotAsync(page, "corpus-predictions");
+        // Accepting one keeps it as the model's label: the human label count stays at 16.
+        await page.Locator(".pcl-accept").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=accepted-count]")).ToContainTextAsync("1 accepted prediction");
+
+        // The least confident predictions go to the labelling queue first, each with the model's doubt as the reason.
+        await page.Locator(".pcl-label-least-confident").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=current-clip]")).ToHaveAttributeAsync("data-keys-ready", "yes");
+        await Assertions.Expect(why).ToContainTextAsync("Picked by least-confident: model unsure: ", new() { Timeout = 60_000 });
+        await page.Keyboard.PressAsync("1");
+        await Assertions.Expect(progress).ToContainTextAsync($"{Labels + 1} / ");
+
+        // Try it with the corpus's model: an uploaded clip is classified.
+        await page.GotoAsync($"corpora/{corpusId}");
+        await Assertions.Expect(page.Locator("[data-testid=labelled-models]")).ToHaveAttributeAsync("data-interactive", "yes");
+        await page.GetByText("Models trained on its labels (1)").ClickAsync();
+        await page.Locator(".pcl-try-model").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=try-model]")).ToHaveAttributeAsync("data-interactive", "yes");
+        var clip = await File.ReadAllBytesAsync(Directory.EnumerateFiles(folder, "*.wav", SearchOption.AllDirectories).First());
+        await page.Locator("input[type=file][data-testid=clip-file]").SetInputFilesAsync(new FilePayload { Name = "clip.wav", MimeType = "audio/wav", Buffer = clip });
+        await Assertions.Expect(page.Locator("[data-testid=predicted]")).ToHaveAttributeAsync("data-source", "uploaded", new() { Timeout = 60_000 });
+        await BrowserPortal.ScreenshotAsync(page, "corpus-model-try-it");
+
         await using var db = await browser.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var events = await db.LabelEvents.Where(e => e.Utterance!.CorpusId == corpusId).OrderBy(e => e.Id).ToListAsync();
+        var all = await db.LabelEvents.Where(e => e.Utterance!.CorpusId == corpusId).OrderBy(e => e.Id).ToListAsync();
+        var model = Assert.Single(all, e => e.Source == LabelSource.Model);
+        Assert.Null((await db.Utterances.SingleAsync(u => u.Id == model.UtteranceId)).Label); // the model's label is not a person's
+        var leastConfident = all.Last();
+        Assert.Equal(("least-confident", LabelSource.Human, 1), (leastConfident.Strategy, leastConfident.Source, leastConfident.QueuePosition));
+        var events = all.Take(Labels).ToList();
         Assert.Equal(Labels, events.Count);
         Assert.All(events, e => Assert.Equal(LabelSource.Human, e.Source));
         Assert.All(events, e => Assert.NotNull(e.EncoderSet));

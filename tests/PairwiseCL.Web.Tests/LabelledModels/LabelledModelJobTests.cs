@@ -34,7 +34,7 @@ public sealed class LabelledModelJobTests : IDisposable
         var job = await JobWaiting.UntilFinishedAsync(portal, jobId!.Value);
 
         Assert.True(job.State == JobState.Succeeded, $"{job.State}: {job.Error}\n{job.Log}");
-        var model = Assert.Single((await service.ListAsync(corpusId))!);
+        var model = Assert.Single((await service.ListAsync(corpusId))!).Record;
         Assert.Equal(corpus.Utterances.Count, model.Clips);
         Assert.Equal(LabelledClipFolds.LeaveOneSpeakerOut, model.Estimate.Scheme);
         Assert.Equal(3, model.Estimate.FoldUars.Count);
@@ -65,6 +65,79 @@ public sealed class LabelledModelJobTests : IDisposable
         Assert.Contains("'cut.wav'", refusal);
         Assert.DoesNotContain("/tmp/", refusal);
         Assert.DoesNotContain(portal.Folder, refusal);
+    }
+
+    [Fact]
+    public async Task PredictTheRest_PredictsOnlyUnlabelledClips_AndAnAcceptedPredictionStaysTheModels()
+    {
+        _ = portal.Server;
+        var generated = new SyntheticCorpusGenerator().Generate(Path.Combine(portal.Folder, "half"),
+            new SyntheticCorpusOptions(Sessions: 3, SpeakersPerSession: 1, ClipsPerSpeakerAndEmotion: 2, MinSeconds: 0.5, MaxSeconds: 0.8));
+        // Half the clips keep their labels; a hostile clip id must stay text in the CSV export.
+        var corpus = generated with
+        {
+            Utterances = [.. generated.Utterances.Select((u, i) => i % 2 == 0 ? u : u with { Label = null, Id = i == 1 ? "=HYPERLINK(\"http://evil\")" : u.Id })],
+        };
+        var unlabelled = corpus.Utterances.Where(u => u.Label is null).Select(u => u.Id).Order(StringComparer.Ordinal).ToList();
+        var corpusId = await portal.Get<CorpusRepository>().SaveAsync(corpus);
+        await using var editor = await SignedInScope.MemberAsync(portal, "predictor@lab.test", WorkspaceRole.Editor);
+        await using var viewer = await SignedInScope.MemberAsync(portal, "onlooker@lab.test", WorkspaceRole.Viewer);
+        var service = editor.Get<LabelledModelService>();
+        var (trainJob, _) = await service.TrainAsync(corpusId, corpus.LabelSets[0].Name, "egemaps", MethodNames.Supervised, null, epochs: 5);
+        Assert.Equal(JobState.Succeeded, (await JobWaiting.UntilFinishedAsync(portal, trainJob!.Value)).State);
+
+        Assert.Contains("Only editors", Assert.Single((await viewer.Get<LabelledModelService>().PredictRestAsync(corpusId, trainJob.Value)).Problems));
+        Assert.Contains("no model trained by job", Assert.Single((await service.PredictRestAsync(corpusId, trainJob.Value + 77)).Problems));
+        var (predictJob, problems) = await service.PredictRestAsync(corpusId, trainJob.Value);
+        Assert.Empty(problems);
+        var job = await JobWaiting.UntilFinishedAsync(portal, predictJob!.Value);
+        Assert.True(job.State == JobState.Succeeded, $"{job.State}: {job.Error}\n{job.Log}");
+
+        var predictions = (await service.PredictionsAsync(corpusId, trainJob.Value))!;
+        Assert.Equal(unlabelled, predictions.Clips.Select(c => c.ClipId).Order(StringComparer.Ordinal));
+        Assert.All(predictions.Clips, c =>
+        {
+            Assert.Equal(1.0, c.Probabilities.Sum(), 6);
+            Assert.Equal(c.Probabilities.Max(), c.Confidence, 12);
+            Assert.Equal(corpus.LabelSets[0].Classes[c.Probabilities.ToList().IndexOf(c.Probabilities.Max())], c.Predicted);
+            Assert.InRange(c.Margin, 0, c.Confidence);
+        });
+        Assert.NotNull(Assert.Single((await service.ListAsync(corpusId))!).Predictions);
+
+        // The CSV: least confident first, one probability column per class, the hostile id neutralised.
+        var admin = await SignedInUsers.BrowserAsync(portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var csv = await admin.GetStringAsync($"/{PairwiseCL.Web.Apis.CorpusModelsApi.PredictionsCsvUrl(corpusId, trainJob.Value)}");
+        var lines = csv.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal($"clip,predicted,confidence,margin,{string.Join(",", corpus.LabelSets[0].Classes.Select(c => $"p_{c}"))}", lines[0]);
+        Assert.Equal(unlabelled.Count + 1, lines.Count);
+        Assert.Contains(lines, l => l.StartsWith("\"'=HYPERLINK(\"\"http://evil\"\")\",", StringComparison.Ordinal));
+        var margins = lines.Skip(1).Select(l => double.Parse(l.Split(',')[^(corpus.LabelSets[0].Classes.Count + 1)], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(margins.Order(), margins);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.GetAsync($"/{PairwiseCL.Web.Apis.CorpusModelsApi.DownloadUrl(corpusId, trainJob.Value)}")).StatusCode);
+
+        // Accepting a prediction records the model's label apart from people's: training sets still see the clip unlabelled.
+        var first = predictions.LeastConfidentFirst.First();
+        Assert.False((await viewer.Get<LabelledModelService>().AcceptAsync(corpusId, trainJob.Value, first.ClipId)).Done);
+        var accepted = await service.AcceptAsync(corpusId, trainJob.Value, first.ClipId);
+        Assert.True(accepted.Done, accepted.Message);
+        Assert.False((await service.AcceptAsync(corpusId, trainJob.Value, corpus.Utterances[0].Id)).Done); // a labelled clip was never predicted
+        var stored = (await portal.Get<CorpusRepository>().LoadAsync(corpusId))!.Utterances.Single(u => u.Id == first.ClipId);
+        Assert.Null(stored.Label);
+        await using (var db = await portal.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<PairwiseCL.Store.PortalDbContext>>().CreateDbContextAsync())
+        {
+            var entity = db.Utterances.Single(u => u.CorpusId == corpusId && u.Key == first.ClipId);
+            Assert.Equal(first.Predicted, entity.ModelLabel);
+            Assert.Null(entity.Label);
+            var recorded = db.LabelEvents.Single(e => e.UtteranceId == entity.Id);
+            Assert.Equal(LabelSource.Model, recorded.Source);
+            Assert.Equal(first.Predicted, recorded.Label);
+        }
+
+        // The labelling queue's least-confident order: the open clips by the model's margin, with its doubt as the reason.
+        var queue = (await editor.Get<PairwiseCL.Web.Labelling.LabellingService>().GetQueueAsync(corpusId))!;
+        var ranked = (await service.LeastConfidentAsync(corpusId, trainJob.Value, queue.LabelSet!, queue.Items))!;
+        Assert.Equal(predictions.LeastConfidentFirst.Select(c => c.ClipId), ranked.Keys);
+        Assert.StartsWith("model unsure: ", ranked.Reasons[ranked.Keys[0]]);
     }
 
     [Fact]
