@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Migrations.Design;
 using Microsoft.EntityFrameworkCore.Sqlite.Design.Internal;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Design.Internal;
 using PairwiseCL.Store;
 using PairwiseCL.Store.Postgres;
@@ -48,7 +51,17 @@ foreach (var (providerName, project, create, designTimeServices) in targets)
     designTimeServices.ConfigureDesignTimeServices(services);
     using var provider = services.BuildServiceProvider();
     var scaffolder = provider.GetRequiredService<IMigrationsScaffolder>();
-    var migration = scaffolder.ScaffoldMigration(args[0], projectName, "Migrations", "C#");
+    var scaffolded = scaffolder.ScaffoldMigration(args[0], projectName, "Migrations", "C#");
+    // The scaffolder's own snapshot processing left the previous model empty here (every migration re-created every
+    // table), so Up and Down are diffed again from the snapshot initialised as the context's runtime model is.
+    var snapshot = provider.GetRequiredService<IMigrationsAssembly>().ModelSnapshot;
+    var previous = snapshot is null ? null : db.GetService<IModelRuntimeInitializer>().Initialize(snapshot.Model, designTime: true, validationLogger: null).GetRelationalModel();
+    var target = db.GetService<IDesignTimeModel>().Model.GetRelationalModel();
+    var differ = provider.GetRequiredService<IMigrationsModelDiffer>();
+    var code = provider.GetRequiredService<IMigrationsCodeGeneratorSelector>().Select("C#")
+        .GenerateMigration($"{projectName}.Migrations", args[0], differ.GetDifferences(previous, target), differ.GetDifferences(target, previous));
+    var migration = new ScaffoldedMigration(scaffolded.FileExtension, scaffolded.PreviousMigrationId, code, scaffolded.MigrationId, scaffolded.MetadataCode,
+        scaffolded.MigrationSubNamespace, scaffolded.SnapshotCode, scaffolded.SnapshotName, scaffolded.SnapshotSubnamespace);
     var files = scaffolder.Save(projectFolder, migration, Path.Combine(projectFolder, "Migrations"));
     Console.WriteLine($"{providerName}: wrote {files.MigrationFile}, {files.MetadataFile} and {files.SnapshotFile}.");
     written++;
