@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Reports;
@@ -84,18 +83,10 @@ public static class CorpusPredictions
     }
 
     /// <summary>clip, predicted, confidence, margin, then one probability column per class; least confident first.</summary>
-    public static string ToCsv(CorpusPredictionSet set)
-    {
-        var text = new StringBuilder();
-        string[] headers = ["clip", "predicted", "confidence", "margin", .. set.ClassNames.Select(c => $"p_{c}")];
-        text.AppendLine(string.Join(",", headers.Select(Csv.Escape)));
-        foreach (var clip in set.LeastConfidentFirst)
-        {
-            string[] cells = [clip.ClipId, clip.Predicted, Number(clip.Confidence), Number(clip.Margin), .. clip.Probabilities.Select(Number)];
-            text.AppendLine(string.Join(",", cells.Select(Csv.Escape)));
-        }
-        return text.ToString();
-    }
+    public static string ToCsv(CorpusPredictionSet set) =>
+        new ReportTable("predictions", $"predictions of {set.Model}", ["clip", "predicted", "confidence", "margin", .. set.ClassNames.Select(c => $"p_{c}")],
+            set.LeastConfidentFirst.Select(c => (IReadOnlyList<string>)[c.ClipId, c.Predicted, Number(c.Confidence), Number(c.Margin), .. c.Probabilities.Select(Number)]).ToList())
+        .ToCsv();
 
     private static string Number(double value) => Csv.Number(value);
 }

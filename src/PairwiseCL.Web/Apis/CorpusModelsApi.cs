@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PairwiseCL.Core.LabelledModels;
 using PairwiseCL.Web.Authorization;
 using PairwiseCL.Web.LabelledModels;
+using PairwiseCL.Web.Labelling;
 using PairwiseCL.Web.TryIt;
 using static PairwiseCL.Web.Apis.ModelsApi;
 
@@ -10,7 +11,8 @@ namespace PairwiseCL.Web.Apis;
 
 /// <summary>
 /// Models trained on a corpus's labels ("Train a model"), over HTTP for members of its workspace: classify an uploaded
-/// clip (multipart field "audio") with the model a training job saved, answered as the experiments' predict endpoint.
+/// clip (multipart field "audio") with the model a training job saved, answered as the experiments' predict endpoint;
+/// download the model, its predictions of the rest, and the corpus's labels and label history as CSV.
 /// </summary>
 public static class CorpusModelsApi
 {
@@ -21,8 +23,30 @@ public static class CorpusModelsApi
             .WithUploadLimit(app.Services.GetRequiredService<IOptions<TryItOptions>>().Value.MaxClipBytes);
         api.MapGet("{jobId:long}/download", DownloadAsync);
         api.MapGet("{jobId:long}/predictions.csv", PredictionsCsvAsync);
+        var labels = app.MapGroup("/api/corpora/{corpusId:int}").RequireAuthorization(PortalPolicies.Viewer).DisableCookieRedirect();
+        labels.MapGet("labels.csv", LabelsCsvAsync);
+        labels.MapGet("label-events.csv", LabelEventsCsvAsync);
         return api;
     }
+
+    public static string LabelsCsvUrl(int corpusId) => $"api/corpora/{corpusId}/labels.csv";
+
+    public static string LabelEventsCsvUrl(int corpusId) => $"api/corpora/{corpusId}/label-events.csv";
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> LabelsCsvAsync(int corpusId, HttpContext http, LabelExport export, CancellationToken cancellationToken)
+    {
+        ExperimentsApi.BindUser(http);
+        return Csv(await export.LabelsCsvAsync(corpusId, cancellationToken), $"corpus-{corpusId}-labels.csv");
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> LabelEventsCsvAsync(int corpusId, HttpContext http, LabelExport export, CancellationToken cancellationToken)
+    {
+        ExperimentsApi.BindUser(http);
+        return Csv(await export.HistoryCsvAsync(corpusId, cancellationToken), $"corpus-{corpusId}-label-events.csv");
+    }
+
+    private static Results<FileContentHttpResult, NotFound> Csv(string? text, string fileName) =>
+        text is null ? TypedResults.NotFound() : TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text), "text/csv", fileName);
 
     public static string PredictUrl(int corpusId, long jobId) => $"api/corpora/{corpusId}/models/{jobId}/predict";
 
@@ -44,9 +68,8 @@ public static class CorpusModelsApi
         CancellationToken cancellationToken)
     {
         ExperimentsApi.BindUser(http);
-        return await models.PredictionsAsync(corpusId, jobId, cancellationToken) is { } predictions
-            ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(CorpusPredictions.ToCsv(predictions)), "text/csv", $"corpus-{corpusId}-predictions-{jobId}.csv")
-            : TypedResults.NotFound();
+        var predictions = await models.PredictionsAsync(corpusId, jobId, cancellationToken);
+        return Csv(predictions is null ? null : CorpusPredictions.ToCsv(predictions), $"corpus-{corpusId}-predictions-{jobId}.csv");
     }
 
     private static async Task<Results<Ok<PredictionResponse>, NotFound<ProblemResponse>, BadRequest<ProblemResponse>, JsonHttpResult<ProblemResponse>>> PredictAsync(

@@ -7,6 +7,7 @@ public static class LabellingServiceExtensions
     {
         services.AddScoped<LabellingService>();
         services.AddScoped<LabelSetService>();
+        services.AddScoped<LabelExport>();
         services.AddSingleton<InformativeOrder>();
         services.AddOptions<LabellingOptions>().BindConfiguration(LabellingOptions.SectionName)
             .Validate(o => o.RerankEvery is >= 1 and <= 1000, "Labelling:RerankEvery must be between 1 and 1000.");

@@ -133,6 +133,17 @@ public sealed class LabelledModelJobTests : IDisposable
             Assert.Equal(first.Predicted, recorded.Label);
         }
 
+        // Exports keep them apart: the labels CSV has the person's label and the accepted prediction in separate columns,
+        // the history says the event's source was the model.
+        var labelsCsv = (await admin.GetStringAsync($"/{PairwiseCL.Web.Apis.CorpusModelsApi.LabelsCsvUrl(corpusId)}")).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("clip,speaker,session,label,accepted_prediction", labelsCsv[0]);
+        Assert.EndsWith($",,{first.Predicted}", Assert.Single(labelsCsv, l => l.StartsWith(first.ClipId.StartsWith('=') ? "\"'" : first.ClipId + ",", StringComparison.Ordinal)));
+        Assert.Contains(labelsCsv, l => l.StartsWith("\"'=HYPERLINK(", StringComparison.Ordinal));
+        var history = (await admin.GetStringAsync($"/{PairwiseCL.Web.Apis.CorpusModelsApi.LabelEventsCsvUrl(corpusId)}")).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("at_utc,clip,previous_label,label,source,strategy,queue_position,encoder_set,annotator", history[0]);
+        Assert.Contains($",{first.Predicted},model,prediction of model #{trainJob.Value},,,predictor@lab.test", Assert.Single(history.Skip(1), l => l.Length > 0));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync($"/{PairwiseCL.Web.Apis.CorpusModelsApi.LabelsCsvUrl(424242)}")).StatusCode);
+
         // The labelling queue's least-confident order: the open clips by the model's margin, with its doubt as the reason.
         var queue = (await editor.Get<PairwiseCL.Web.Labelling.LabellingService>().GetQueueAsync(corpusId))!;
         var ranked = (await service.LeastConfidentAsync(corpusId, trainJob.Value, queue.LabelSet!, queue.Items))!;
