@@ -21,7 +21,7 @@ internal static class TrainModelCommand
         var source = new CorpusSource();
         var labels = new Option<string?>("--labels") { Description = "Classes, comma-separated (clips of other labels are left out). Default: the corpus's first label set." };
         var labelSet = new Option<string?>("--label-set") { Description = "Name of one of the corpus's label sets instead of --labels." };
-        var view = new Option<string>("--view") { Description = "The model's view.", DefaultValueFactory = _ => "egemaps" };
+        var view = new Option<string>("--view") { Description = "The model's view, or several comma-separated for a late fusion (mean of the views' probabilities).", DefaultValueFactory = _ => "egemaps" };
         var method = new Option<string>("--method") { Description = "supervised (from scratch), pairwise-frozen or pairwise-tuned (with --encoder-set).", DefaultValueFactory = _ => MethodNames.Supervised };
         var encoderSet = new Option<string?>("--encoder-set") { Description = "Hash of a stored encoder set (see `pairwisecl pretrain`) whose encoder the model starts from." };
         var epochs = new Option<int>("--epochs") { Description = "Maximum fine-tuning epochs.", DefaultValueFactory = _ => 100 };
@@ -42,7 +42,9 @@ internal static class TrainModelCommand
             await using var settings = CliSettings.Load();
             var corpus = await CorpusLoading.LoadAsync(source, parse, settings, ct);
             var classes = ReproduceCommand.ChooseLabels(corpus, parse.GetValue(labels), parse.GetValue(labelSet));
-            var viewName = parse.GetValue(view)!;
+            var viewNames = parse.GetValue(view)!.Split([',', '+'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (viewNames.Length == 0 || viewNames.Distinct().Count() != viewNames.Length)
+                throw new CliUsageException("--view names one view, or several different ones for a late fusion.");
             EncoderSetManifest? set = null;
             string? setFolder = null;
             if (parse.GetValue(encoderSet) is { } hash)
@@ -56,23 +58,33 @@ internal static class TrainModelCommand
             else if (methodName != MethodNames.Supervised)
                 throw new CliUsageException($"--method {methodName} starts from a pre-trained encoder: name one with --encoder-set.");
             var padding = set?.Request.Pretraining.Padding ?? BatchPadding.Fixed15s;
-            var (usable, features, views) = CliFeatures.Extract(settings, corpus, [viewName], padding, "features", ct);
-            if (set is not null && set.Request.ViewConfigurationKeys.GetValueOrDefault(viewName) is { } trained && trained != views[0].ConfigurationKey)
-                throw new CliUsageException($"The '{viewName}' features are configured differently from those encoder set '{set.Name}' was trained on.");
+            var (usable, features, views) = CliFeatures.Extract(settings, corpus, viewNames, padding, "features", ct);
+            foreach (var opened in views)
+            {
+                if (set is not null && !set.Request.Views.Contains(opened.Name))
+                    throw new CliUsageException($"Encoder set '{set.Name}' has no {opened.Name} encoder.");
+                if (set is not null && set.Request.ViewConfigurationKeys.GetValueOrDefault(opened.Name) is { } trained && trained != opened.ConfigurationKey)
+                    throw new CliUsageException($"The '{opened.Name}' features are configured differently from those encoder set '{set.Name}' was trained on.");
+            }
             var fineTuning = new FineTuningConfig(MaxEpochs: parse.GetValue(epochs), Patience: parse.GetValue(patience), BatchSize: parse.GetValue(batchSize),
                 Seed: parse.GetValue(seed), RefitOnTrainingAndValidation: false, Padding: padding);
             var architecture = set?.Request.Architecture ?? ModelArchitecture.Paper;
-            using var encoder = set is null ? null : EncoderSetFiles.LoadEncoder(setFolder!, set, viewName);
+            var encoders = set is null ? [] : views.Select(v => EncoderSetFiles.LoadEncoder(setFolder!, set, v.Name)).ToList();
             var folder = parse.GetValue(output)!.FullName;
             LabelledModelRecord record;
             try
             {
-                record = ConsoleProgress.Run("training", _ => LabelledModelFolder.TrainAndSave(usable, features[viewName], classes, views[0].ConfigurationKey,
-                    new LabelledModelSettings(viewName, methodName, fineTuning, architecture), set, encoder, folder, ct));
+                var inputs = views.Select((v, i) => new LabelledViewFeatures(v.Name, features[v.Name], v.ConfigurationKey, set is null ? null : encoders[i])).ToList();
+                record = ConsoleProgress.Run("training", _ => LabelledModelFolder.TrainAndSave(usable, inputs, classes,
+                    new LabelledModelSettings(string.Join("+", viewNames), methodName, fineTuning, architecture), set, folder, ct));
             }
             catch (ArgumentException e)
             {
                 throw new CliUsageException(e.Message);
+            }
+            finally
+            {
+                foreach (var encoder in encoders) encoder.Dispose();
             }
             AnsiConsole.MarkupLine($"UAR on unseen clips ({Markup.Escape(record.Estimate.Scheme)}, {record.Estimate.FoldUars.Count} folds): " +
                 $"[bold]{ReportTable.Number(record.Estimate.Uar.Mean, 3)}[/] ± {ReportTable.Number(record.Estimate.Uar.HalfWidth, 3)}; model saved in {Markup.Escape(folder)}");

@@ -38,23 +38,33 @@ public static class CorpusPredictions
 {
     public const string PredictionsFile = "predictions.json";
 
-    /// <summary>Loads the model saved in <paramref name="modelFolder"/> onto <paramref name="device"/> and predicts the clips.</summary>
-    public static CorpusPredictionSet Predict(string modelFolder, string labelSet, IReadOnlyList<string> clipIds, IReadOnlyList<FeatureMatrix> features,
+    /// <summary>
+    /// Loads the model saved in <paramref name="modelFolder"/> (each view's, for a late fusion) onto <paramref name="device"/> and predicts the
+    /// clips: the mean of the views' probabilities.
+    /// </summary>
+    /// <param name="features">Each view's features of the clips, in <paramref name="clipIds"/>' order.</param>
+    public static CorpusPredictionSet Predict(string modelFolder, string labelSet, IReadOnlyList<string> clipIds, IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> features,
         Device device, BatchPadding padding, DateTime createdAtUtc, CancellationToken cancellationToken = default)
     {
-        var configuration = ModelFiles.ReadConfiguration(modelFolder);
-        using var model = ModelFiles.Load(modelFolder, configuration);
-        model.to(device);
-        return Predict(model, configuration, labelSet, clipIds, features, device, padding, createdAtUtc, cancellationToken);
-    }
-
-    public static CorpusPredictionSet Predict(EmotionClassifier model, ModelConfiguration configuration, string labelSet, IReadOnlyList<string> clipIds,
-        IReadOnlyList<FeatureMatrix> features, Device device, BatchPadding padding, DateTime createdAtUtc, CancellationToken cancellationToken = default)
-    {
-        if (clipIds.Count != features.Count) throw new ArgumentException($"{clipIds.Count} clips but {features.Count} feature matrices.", nameof(features));
-        var probabilities = clipIds.Count == 0 ? [] : Inference.Probabilities(model, features, device, cancellationToken: cancellationToken, padding: padding);
-        var rows = clipIds.Select((id, i) => Row(id, probabilities[i], configuration.ClassNames)).ToList();
-        return new CorpusPredictionSet(configuration.Name, labelSet, configuration.ClassNames, createdAtUtc, rows);
+        var folders = LabelledModelFolder.ViewFolders(modelFolder);
+        if (folders.Count == 0) throw new InvalidDataException("The model's files are missing.");
+        ModelConfiguration? first = null;
+        var mean = clipIds.Select(_ => (double[]?)null).ToArray();
+        foreach (var folder in folders)
+        {
+            var configuration = ModelFiles.ReadConfiguration(folder);
+            first ??= configuration;
+            if (!features.TryGetValue(configuration.View, out var viewFeatures) || viewFeatures.Count != clipIds.Count)
+                throw new ArgumentException($"{clipIds.Count} clips but no matching {configuration.View} features.", nameof(features));
+            using var model = ModelFiles.Load(folder, configuration);
+            model.to(device);
+            var probabilities = clipIds.Count == 0 ? [] : Inference.Probabilities(model, viewFeatures, device, cancellationToken: cancellationToken, padding: padding);
+            for (var i = 0; i < clipIds.Count; i++)
+                mean[i] = mean[i] is { } sum ? [.. sum.Zip(probabilities[i], (a, b) => a + b)] : probabilities[i];
+        }
+        var rows = clipIds.Select((id, i) => Row(id, [.. mean[i]!.Select(p => p / folders.Count)], first!.ClassNames)).ToList();
+        var name = LabelledModelFolder.Read(modelFolder)?.Name ?? first!.Name;
+        return new CorpusPredictionSet(name, labelSet, first!.ClassNames, createdAtUtc, rows);
     }
 
     private static ClipPrediction Row(string id, double[] probabilities, IReadOnlyList<string> classes)

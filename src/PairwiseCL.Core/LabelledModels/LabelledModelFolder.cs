@@ -8,6 +8,9 @@ using PairwiseCL.Core.Views;
 
 namespace PairwiseCL.Core.LabelledModels;
 
+/// <summary>One view of a model to train: every usable clip's features (corpus order), their configuration key and the pre-trained encoder, if any.</summary>
+public sealed record LabelledViewFeatures(string Name, IReadOnlyList<FeatureMatrix> Features, string ConfigurationKey, ViewEncoder? Encoder = null);
+
 /// <summary>What a folder of a model trained on a corpus's labelled clips records beside the weights.</summary>
 public sealed record LabelledModelRecord(string Name, string Corpus, int Clips, IReadOnlyList<string> ClassNames, string View, string Method,
     string? EncoderSet, string? EncoderSetName, LabelledModelEstimate Estimate, DateTime CreatedAtUtc, string? LabelSet = null)
@@ -27,33 +30,59 @@ public static class LabelledModelFolder
     public const string RecordFile = "estimate.json";
     private static readonly JsonSerializerOptions Json = ResultJson.Indented;
 
+    public const string ViewsFolder = "views";
+
     public static LabelledModelRecord TrainAndSave(Corpus usable, IReadOnlyList<FeatureMatrix> viewFeatures, LabelSet classes, string viewConfigurationKey,
-        LabelledModelSettings settings, EncoderSetManifest? set, ViewEncoder? encoder, string folder, CancellationToken cancellationToken = default)
+        LabelledModelSettings settings, EncoderSetManifest? set, ViewEncoder? encoder, string folder, CancellationToken cancellationToken = default) =>
+        TrainAndSave(usable, [new LabelledViewFeatures(settings.View, viewFeatures, viewConfigurationKey, encoder)], classes, settings, set, folder, cancellationToken);
+
+    /// <summary>
+    /// One view: model.bin and model.json in the folder, as before. Several views (a late fusion): one such pair per view
+    /// under views/{view}/, the prediction being the mean of their probabilities (<see cref="ViewFolders"/>).
+    /// </summary>
+    public static LabelledModelRecord TrainAndSave(Corpus usable, IReadOnlyList<LabelledViewFeatures> views, LabelSet classes,
+        LabelledModelSettings settings, EncoderSetManifest? set, string folder, CancellationToken cancellationToken = default)
     {
         var labelled = usable.Utterances.Select((u, i) => (u, i, Class: classes.Map(u.Label)))
             .Where(x => x.Class is not null).Select(x => (x.u, x.i, Index: classes.Classes.ToList().IndexOf(x.Class!))).ToList();
         if (labelled.Select(x => x.Index).Distinct().Count() < 2)
             throw new ArgumentException($"Training needs labelled clips of at least two classes of '{classes.Name}'; the corpus has {labelled.Count} labelled clip(s).");
-        var (model, estimate) = new LabelledModelTrainer().Train(labelled.Select(x => viewFeatures[x.i]).ToList(), labelled.Select(x => x.Index).ToList(),
-            labelled.Select(x => x.u.Speaker).ToList(), classes.Classes.Count, settings, encoder, cancellationToken);
-        using (model)
+        var inputs = views.Select(v => new LabelledViewInput(v.Name, labelled.Select(x => v.Features[x.i]).ToList(), v.Encoder)).ToList();
+        var (models, estimate) = new LabelledModelTrainer().TrainFused(inputs, labelled.Select(x => x.Index).ToList(),
+            labelled.Select(x => x.u.Speaker).ToList(), classes.Classes.Count, settings, cancellationToken);
+        try
         {
-            var name = ModelConfiguration.NameOf(settings.View, settings.Method);
-            ModelFiles.Save(model, new ModelConfiguration(name, settings.View, viewConfigurationKey, settings.Method, settings.Architecture,
-                classes.Classes, 100, set?.Request.Pretraining.Temperature ?? 0), folder);
-            var record = new LabelledModelRecord(name, usable.Name, labelled.Count, classes.Classes, settings.View, settings.Method,
+            var viewName = string.Join("+", views.Select(v => v.Name));
+            var name = ModelConfiguration.NameOf(viewName, settings.Method);
+            for (var v = 0; v < views.Count; v++)
+                ModelFiles.Save(models[v], new ModelConfiguration(ModelConfiguration.NameOf(views[v].Name, settings.Method), views[v].Name, views[v].ConfigurationKey,
+                    settings.Method, settings.Architecture, classes.Classes, 100, set?.Request.Pretraining.Temperature ?? 0),
+                    views.Count == 1 ? folder : Path.Combine(folder, ViewsFolder, views[v].Name));
+            var record = new LabelledModelRecord(name, usable.Name, labelled.Count, classes.Classes, viewName, settings.Method,
                 set?.RequestHash, set?.Name, estimate, DateTime.UtcNow, classes.Name);
             File.WriteAllText(Path.Combine(folder, RecordFile), JsonSerializer.Serialize(record, Json));
             File.WriteAllText(Path.Combine(folder, "estimate.md"), Describe(record));
             return record;
         }
+        finally
+        {
+            foreach (var model in models) model.Dispose();
+        }
+    }
+
+    /// <summary>The model folders whose mean probability is the prediction: the folder itself for one view, one per view for a late fusion.</summary>
+    public static IReadOnlyList<string> ViewFolders(string folder)
+    {
+        if (ModelFiles.Exists(folder)) return [folder];
+        var views = Path.Combine(folder, ViewsFolder);
+        return Directory.Exists(views) ? Directory.EnumerateDirectories(views).Where(ModelFiles.Exists).Order(StringComparer.Ordinal).ToList() : [];
     }
 
     /// <summary>The record of a model folder, or null when it has none or it cannot be read.</summary>
     public static LabelledModelRecord? Read(string folder)
     {
         var path = Path.Combine(folder, RecordFile);
-        if (!File.Exists(path) || !ModelFiles.Exists(folder)) return null;
+        if (!File.Exists(path) || ViewFolders(folder).Count == 0) return null;
         try { return JsonSerializer.Deserialize<LabelledModelRecord>(File.ReadAllText(path), Json); }
         catch (JsonException) { return null; }
     }

@@ -13,6 +13,9 @@ public sealed record LabelledModelSettings(string View, string Method, FineTunin
     public const double ValidationShare = 0.15;
 }
 
+/// <summary>One view's features of the labelled clips (in label order) and, unless trained from scratch, its pre-trained encoder.</summary>
+public sealed record LabelledViewInput(string Name, IReadOnlyList<FeatureMatrix> Features, ViewEncoder? Pretrained = null);
+
 /// <summary>The honest estimate of a model trained on every labelled clip: UAR per held-out fold, its mean with a 95 % CI, and the pooled confusion matrix.</summary>
 public sealed record LabelledModelEstimate(string Scheme, IReadOnlyList<string> FoldNames, IReadOnlyList<double> FoldUars, MeanConfidence Uar, int[][] ConfusionMatrix);
 
@@ -28,9 +31,25 @@ public sealed class LabelledModelTrainer(Device? device = null)
     public (EmotionClassifier Model, LabelledModelEstimate Estimate) Train(IReadOnlyList<FeatureMatrix> features, IReadOnlyList<int> labels,
         IReadOnlyList<string> speakers, int classes, LabelledModelSettings settings, ViewEncoder? pretrained = null, CancellationToken cancellationToken = default)
     {
-        if (features.Count != labels.Count) throw new ArgumentException($"{features.Count} clips but {labels.Count} labels.", nameof(labels));
-        if (settings.Method != MethodNames.Supervised && pretrained is null)
-            throw new ArgumentException($"Method '{settings.Method}' fine-tunes a pre-trained encoder; choose an encoder set or train supervised.", nameof(pretrained));
+        var (models, estimate) = TrainFused([new LabelledViewInput(settings.View, features, pretrained)], labels, speakers, classes, settings, cancellationToken);
+        return (models[0], estimate);
+    }
+
+    /// <summary>
+    /// A late fusion of one model per view: each view's model is trained as <see cref="Train"/> trains one, and the fused
+    /// prediction is the class with the highest mean probability over the views, in the held-out estimate as in use.
+    /// With one view it is that view's model (argmax of the mean of one is its own argmax).
+    /// </summary>
+    public (IReadOnlyList<EmotionClassifier> Models, LabelledModelEstimate Estimate) TrainFused(IReadOnlyList<LabelledViewInput> views, IReadOnlyList<int> labels,
+        IReadOnlyList<string> speakers, int classes, LabelledModelSettings settings, CancellationToken cancellationToken = default)
+    {
+        if (views.Count == 0) throw new ArgumentException("Choose at least one view.", nameof(views));
+        foreach (var view in views)
+        {
+            if (view.Features.Count != labels.Count) throw new ArgumentException($"{view.Features.Count} clips of {view.Name} but {labels.Count} labels.", nameof(labels));
+            if (settings.Method != MethodNames.Supervised && view.Pretrained is null)
+                throw new ArgumentException($"Method '{settings.Method}' fine-tunes a pre-trained encoder; choose an encoder set or train supervised.", nameof(views));
+        }
         var (scheme, folds) = LabelledClipFolds.Create(speakers, labels, settings.FineTuning.Seed);
         var confusion = new int[classes][];
         for (var c = 0; c < classes; c++) confusion[c] = new int[classes];
@@ -40,19 +59,38 @@ public sealed class LabelledModelTrainer(Device? device = null)
             cancellationToken.ThrowIfCancellationRequested();
             var test = fold.Test.ToHashSet();
             var training = Enumerable.Range(0, labels.Count).Where(i => !test.Contains(i)).ToList();
-            using var model = Fit(features, labels, training, classes, settings, pretrained, cancellationToken);
+            var meanProbabilities = new double[fold.Test.Count, classes];
+            foreach (var view in views)
+            {
+                using var model = Fit(view, labels, training, classes, settings, cancellationToken);
+                var probabilities = Inference.Probabilities(model, fold.Test.Select(i => view.Features[i]).ToList(), _device, cancellationToken: cancellationToken,
+                    padding: settings.FineTuning.Padding);
+                for (var i = 0; i < fold.Test.Count; i++)
+                    for (var c = 0; c < classes; c++) meanProbabilities[i, c] += probabilities[i][c] / views.Count;
+            }
             var truth = fold.Test.Select(i => labels[i]).ToList();
-            var predicted = Inference.Predict(model, fold.Test.Select(i => features[i]).ToList(), _device, cancellationToken: cancellationToken, padding: settings.FineTuning.Padding);
+            var predicted = Enumerable.Range(0, truth.Count).Select(i => Enumerable.Range(0, classes).MaxBy(c => meanProbabilities[i, c])).ToList();
             for (var i = 0; i < truth.Count; i++) confusion[truth[i]][predicted[i]]++;
             uars.Add(ClassificationMetrics.Compute(truth, predicted, classes).Uar);
         }
-        var final = Fit(features, labels, Enumerable.Range(0, labels.Count).ToList(), classes, settings, pretrained, cancellationToken);
+        var everything = Enumerable.Range(0, labels.Count).ToList();
+        var final = new List<EmotionClassifier>();
+        try
+        {
+            foreach (var view in views) final.Add(Fit(view, labels, everything, classes, settings, cancellationToken));
+        }
+        catch
+        {
+            foreach (var model in final) model.Dispose();
+            throw;
+        }
         return (final, new LabelledModelEstimate(scheme, folds.Select(f => f.Name).ToList(), uars, MeanConfidence.Of(uars), confusion));
     }
 
-    private EmotionClassifier Fit(IReadOnlyList<FeatureMatrix> features, IReadOnlyList<int> labels, IReadOnlyList<int> rows, int classes,
-        LabelledModelSettings settings, ViewEncoder? pretrained, CancellationToken cancellationToken)
+    private EmotionClassifier Fit(LabelledViewInput view, IReadOnlyList<int> labels, IReadOnlyList<int> rows, int classes,
+        LabelledModelSettings fused, CancellationToken cancellationToken)
     {
+        var (features, pretrained, settings) = (view.Features, view.Pretrained, fused with { View = view.Name });
         var (train, validation) = SplitForEarlyStopping(rows, labels, settings.FineTuning.Seed);
         MultiViewDataset Data(IReadOnlyList<int> subset) =>
             new(new Dictionary<string, IReadOnlyList<FeatureMatrix>> { [settings.View] = subset.Select(i => features[i]).ToList() }, subset.Select(i => labels[i]).ToList());

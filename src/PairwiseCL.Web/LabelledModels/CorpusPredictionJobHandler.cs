@@ -45,12 +45,13 @@ public sealed class CorpusPredictionJobHandler(
         var sink = new JobProgressSink(context, feed, TimeSpan.FromSeconds(1), cancellationToken);
         try
         {
-            var (usable, features, keys) = await Task.Run(() => corpusFeatures.Extract(unlabelled, [record.View], padding, sink, context, cancellationToken), cancellationToken);
-            var configuration = ModelFiles.ReadConfiguration(folder);
-            if (configuration.ViewConfigurationKey.Length > 0 && configuration.ViewConfigurationKey != keys[record.View])
-                throw new InvalidDataException($"The {record.View} features are configured differently from those model {record.Name} was trained on; train it again.");
+            var views = record.View.Split('+');
+            var (usable, features, keys) = await Task.Run(() => corpusFeatures.Extract(unlabelled, views, padding, sink, context, cancellationToken), cancellationToken);
+            foreach (var viewFolder in LabelledModelFolder.ViewFolders(folder))
+                if (ModelFiles.ReadConfiguration(viewFolder) is { ViewConfigurationKey.Length: > 0 } trained && trained.ViewConfigurationKey != keys[trained.View])
+                    throw new InvalidDataException($"The {trained.View} features are configured differently from those model {record.Name} was trained on; train it again.");
             sink.Report(new ExperimentProgress("predicting", 0, usable.Utterances.Count, $"{usable.Utterances.Count} clips without a label", null));
-            var predictions = await Task.Run(() => CorpusPredictions.Predict(folder, labelSet.Name, usable.Utterances.Select(u => u.Id).ToList(), features[record.View],
+            var predictions = await Task.Run(() => CorpusPredictions.Predict(folder, labelSet.Name, usable.Utterances.Select(u => u.Id).ToList(), features,
                 TrainingDevice.Default, padding, DateTime.UtcNow, cancellationToken), cancellationToken);
             CorpusPredictions.Save(predictions, folder);
             sink.Report(new ExperimentProgress("stored", predictions.Clips.Count, predictions.Clips.Count, "predictions stored", null));

@@ -55,14 +55,26 @@ public sealed class LabelledModelJobHandler(
         try
         {
             var padding = set?.Request.Pretraining.Padding ?? BatchPadding.Fixed15s;
-            var (usable, features, keys) = await Task.Run(() => corpusFeatures.Extract(corpus, [payload.View], padding, sink, context, cancellationToken), cancellationToken);
+            var viewNames = payload.View.Split('+');
+            if (set is not null && viewNames.FirstOrDefault(v => !set.Request.Views.Contains(v)) is { } missing)
+                throw new InvalidDataException($"Encoder set '{set.Name}' has no {missing} encoder; choose its views or train from scratch.");
+            var (usable, features, keys) = await Task.Run(() => corpusFeatures.Extract(corpus, viewNames, padding, sink, context, cancellationToken), cancellationToken);
             sink.Report(new ExperimentProgress("training and estimating", 0, 1, "one training per held-out fold, then on every labelled clip", null));
             var settings = new LabelledModelSettings(payload.View, payload.Method,
                 new FineTuningConfig(MaxEpochs: payload.Epochs, Patience: Math.Min(20, payload.Epochs), BatchSize: 32, RefitOnTrainingAndValidation: false, Padding: padding),
                 set?.Request.Architecture ?? ModelArchitecture.Paper);
             var folder = ModelFolder(dataFolder, payload.CorpusId, context.JobId);
-            using var encoder = set is null ? null : EncoderSetFiles.LoadEncoder(setFolder!, set, payload.View);
-            var record = await Task.Run(() => LabelledModelFolder.TrainAndSave(usable, features[payload.View], classes, keys[payload.View], settings, set, encoder, folder, cancellationToken), cancellationToken);
+            var encoders = set is null ? [] : viewNames.Select(v => EncoderSetFiles.LoadEncoder(setFolder!, set, v)).ToList();
+            LabelledModelRecord record;
+            try
+            {
+                var views = viewNames.Select((v, i) => new LabelledViewFeatures(v, features[v], keys[v], set is null ? null : encoders[i])).ToList();
+                record = await Task.Run(() => LabelledModelFolder.TrainAndSave(usable, views, classes, settings, set, folder, cancellationToken), cancellationToken);
+            }
+            finally
+            {
+                foreach (var encoder in encoders) encoder.Dispose();
+            }
             sink.Report(new ExperimentProgress("stored", 1, 1, "model saved", null));
             sink.Flush();
             await context.LogAsync($"trained {record.Name} on {record.Clips} labelled clips; UAR on unseen clips ({record.Estimate.Scheme}) "

@@ -98,7 +98,10 @@ public sealed class LabelledModelService(
         var workspaceId = await workspace.GetIdAsync(cancellationToken);
         if (await corpora.FindSummaryAsync(corpusId, workspaceId, cancellationToken) is null) return (null, [$"There is no corpus #{corpusId} in this workspace."]);
         var problems = new List<string>();
-        if (!views.Available.Contains(view)) problems.Add($"Unknown or unavailable view '{view}'.");
+        // One view, or a late fusion of several ("egemaps+mel").
+        var chosen = view.Split('+');
+        foreach (var name in chosen.Where(v => !views.Available.Contains(v))) problems.Add($"Unknown or unavailable view '{name}'.");
+        if (chosen.Distinct().Count() != chosen.Length) problems.Add("Choose each view once.");
         if (!MethodNames.All.Contains(method)) problems.Add($"Unknown method '{method}'.");
         if (method != MethodNames.Supervised && string.IsNullOrEmpty(encoderSet)) problems.Add($"{method} starts from a pre-trained encoder: choose an encoder set.");
         if (encoderSet is { Length: > 0 } hash && !hash.All(char.IsAsciiLetterOrDigit)) problems.Add("That is not an encoder set.");

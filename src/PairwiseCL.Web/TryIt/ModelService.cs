@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Microsoft.Extensions.Options;
 using PairwiseCL.Core.Audio;
+using PairwiseCL.Core.LabelledModels;
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Training;
 using PairwiseCL.Web.Experiments;
@@ -65,8 +66,13 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var file in ModelFiles.Files)
-                await zip.CreateEntryFromFileAsync(Path.Combine(folder, file), $"{model}/{file}", CompressionLevel.Optimal, cancellationToken);
+            foreach (var viewFolder in LabelledModelFolder.ViewFolders(folder))
+                foreach (var file in ModelFiles.Files)
+                {
+                    // A late fusion keeps each view's pair under views/{view}/, as on disk.
+                    var entry = Path.GetRelativePath(folder, Path.Combine(viewFolder, file)).Replace('\\', '/');
+                    await zip.CreateEntryFromFileAsync(Path.Combine(viewFolder, file), $"{model}/{entry}", CompressionLevel.Optimal, cancellationToken);
+                }
         return buffer.ToArray();
     }
 
@@ -74,7 +80,22 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
     private static string ShownName(string? clipName) =>
         clipName is { Length: > 0 } && Path.GetFileName(clipName.Replace('\\', '/')) is { Length: > 0 } name ? $"'{name}'" : "the clip";
 
+    // A corpus model may be a late fusion of several views: the prediction is the mean of their probabilities.
     private PredictionOutcome Predict(string folder, string model, string clipPath, string clipName, double maxSeconds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var predictions = LabelledModelFolder.ViewFolders(folder).Select(f => PredictOne(f, clipPath, maxSeconds, cancellationToken)).ToList();
+            return new PredictionOutcome(model, EmotionPrediction.Mean(predictions), null);
+        }
+        catch (AudioFormatException e)
+        {
+            logger.LogInformation("Clip refused by model {Model}: {Problem}", model, e.Problem);
+            return PredictionOutcome.Refused(model, $"Not an audio clip this portal can decode ({clipName}): {WithoutServerPaths(e.Problem, clipPath, clipName)}");
+        }
+    }
+
+    private EmotionPrediction PredictOne(string folder, string clipPath, double maxSeconds, CancellationToken cancellationToken)
     {
         var configuration = ModelFiles.ReadConfiguration(folder);
         var view = views.Open(configuration.View, cancellationToken);
@@ -87,12 +108,7 @@ public sealed class ModelService(ResultsService results, ExperimentViews views, 
         try
         {
             using var predictor = EmotionPredictor.Open(folder, view);
-            return new PredictionOutcome(model, predictor.Predict(clipPath, maxSeconds, cancellationToken), null);
-        }
-        catch (AudioFormatException e)
-        {
-            logger.LogInformation("Clip refused by model {Model}: {Problem}", model, e.Problem);
-            return PredictionOutcome.Refused(model, $"Not an audio clip this portal can decode ({clipName}): {WithoutServerPaths(e.Problem, clipPath, clipName)}");
+            return predictor.Predict(clipPath, maxSeconds, cancellationToken);
         }
         finally
         {

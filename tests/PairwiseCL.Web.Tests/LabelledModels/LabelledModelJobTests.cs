@@ -152,6 +152,51 @@ public sealed class LabelledModelJobTests : IDisposable
     }
 
     [Fact]
+    public async Task ALateFusion_KeepsOneModelPerView_AndPredictsTheMeanOfTheirProbabilities()
+    {
+        _ = portal.Server;
+        var corpus = new SyntheticCorpusGenerator().Generate(Path.Combine(portal.Folder, "fusion"),
+            new SyntheticCorpusOptions(Sessions: 3, SpeakersPerSession: 1, ClipsPerSpeakerAndEmotion: 2, MinSeconds: 0.5, MaxSeconds: 0.8));
+        var corpusId = await portal.Get<CorpusRepository>().SaveAsync(corpus with { Utterances = [.. corpus.Utterances.Select((u, i) => i % 3 == 0 ? u with { Label = null } : u)] });
+        await using var editor = await SignedInScope.MemberAsync(portal, "fuser@lab.test", WorkspaceRole.Editor);
+        var service = editor.Get<LabelledModelService>();
+        Assert.Contains("Choose each view once.", (await service.TrainAsync(corpusId, corpus.LabelSets[0].Name, "egemaps+egemaps", MethodNames.Supervised, null, 3)).Problems);
+
+        var (jobId, problems) = await service.TrainAsync(corpusId, corpus.LabelSets[0].Name, "egemaps+mel", MethodNames.Supervised, null, epochs: 3);
+        Assert.Empty(problems);
+        var job = await JobWaiting.UntilFinishedAsync(portal, jobId!.Value);
+        Assert.True(job.State == JobState.Succeeded, $"{job.State}: {job.Error}\n{job.Log}");
+        var (folder, record) = (await service.FindAsync(corpusId, jobId.Value))!.Value;
+        Assert.Equal(("egemaps+mel", "egemaps+mel-supervised"), (record.View, record.Name));
+        var viewFolders = LabelledModelFolder.ViewFolders(folder);
+        Assert.Equal(["egemaps", "mel"], viewFolders.Select(f => ModelFiles.ReadConfiguration(f).View));
+
+        // The fused answer is the mean of what each view's model says on its own.
+        var clipPath = corpus.ResolveAudioPath(corpus.Utterances[1]);
+        var single = viewFolders.Select(f =>
+        {
+            using var predictor = PairwiseCL.Core.Models.EmotionPredictor.Open(f);
+            return predictor.Predict(clipPath);
+        }).ToList();
+        var admin = await SignedInUsers.BrowserAsync(portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var response = await admin.PostAsync($"/{PairwiseCL.Web.Apis.CorpusModelsApi.PredictUrl(corpusId, jobId.Value)}",
+            new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(clipPath)), "audio", "clip.wav" } });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        using var answer = System.Text.Json.JsonDocument.Parse(body);
+        foreach (var c in corpus.LabelSets[0].Classes)
+            Assert.Equal(single.Average(p => p.Probabilities[c]), answer.RootElement.GetProperty("probabilities").GetProperty(c).GetDouble(), 5);
+
+        // Predict the rest and the download work on the fusion too.
+        var (predictJob, _) = await service.PredictRestAsync(corpusId, jobId.Value);
+        Assert.Equal(JobState.Succeeded, (await JobWaiting.UntilFinishedAsync(portal, predictJob!.Value)).State);
+        Assert.Equal((corpus.Utterances.Count + 2) / 3, (await service.PredictionsAsync(corpusId, jobId.Value))!.Clips.Count);
+        using var zip = new System.IO.Compression.ZipArchive(await admin.GetStreamAsync($"/{PairwiseCL.Web.Apis.CorpusModelsApi.DownloadUrl(corpusId, jobId.Value)}"));
+        Assert.Equal(["egemaps+mel-supervised/views/egemaps/model.bin", "egemaps+mel-supervised/views/egemaps/model.json",
+            "egemaps+mel-supervised/views/mel/model.bin", "egemaps+mel-supervised/views/mel/model.json"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ViewersAndImpossibleRequests_AreRefusedWithTheReason()
     {
         _ = portal.Server;
