@@ -16,7 +16,7 @@ namespace PairwiseCL.Web.Tests.Experiments;
 /// One portal with a tiny synthetic corpus (3 sessions, 4 emotions, 24 half-second clips) and one
 /// experiment launched through the HTTP API and run to completion by the real job worker.
 /// </summary>
-public sealed class FinishedExperiment : IAsyncLifetime
+public class FinishedExperiment : IAsyncLifetime
 {
     public PortalFactory Portal { get; } = new();
 
@@ -59,13 +59,16 @@ public sealed class FinishedExperiment : IAsyncLifetime
         };
     }
 
+    /// <summary>The experiment to launch on the corpus; another kind of experiment overrides it.</summary>
+    protected virtual ExperimentDraft CreateDraft(int corpusId) => TinyDraft(corpusId);
+
     public async Task InitializeAsync()
     {
         _ = Portal.Server;
         var corpus = new SyntheticCorpusGenerator().Generate(Path.Combine(Portal.Folder, "synthetic"),
             new SyntheticCorpusOptions(Sessions: 3, SpeakersPerSession: 1, ClipsPerSpeakerAndEmotion: 2, MinSeconds: 0.5, MaxSeconds: 0.6));
         CorpusId = await Portal.Get<CorpusRepository>().SaveAsync(corpus);
-        Draft = TinyDraft(CorpusId);
+        Draft = CreateDraft(CorpusId);
 
         var feed = Portal.Get<JobProgressFeed>();
         feed.Changed += jobId =>
