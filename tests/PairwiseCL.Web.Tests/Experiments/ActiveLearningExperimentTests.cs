@@ -74,8 +74,7 @@ public sealed class ActiveLearningExperimentTests(SimulatedExperiment simulated)
     [Fact]
     public void TheJob_ReportedItsProgress_UpToTheWholeSimulation()
     {
-        List<ExperimentProgress> pushed;
-        lock (simulated.Pushed) pushed = [.. simulated.Pushed];
+        var pushed = simulated.PushedBy(simulated.JobId);
 
         Assert.Contains(pushed, p => p.Stage.StartsWith("features ", StringComparison.Ordinal));
         Assert.Contains(pushed, p => p.Step.Contains("pre-training", StringComparison.Ordinal));
@@ -135,6 +134,31 @@ public sealed class ActiveLearningExperimentTests(SimulatedExperiment simulated)
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("is an active-learning simulation", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task CancellingARunningSimulation_EndsItsJobCancelled_WithoutAReport()
+    {
+        var draft = SimulatedExperiment.SimulationDraft(simulated.CorpusId);
+        draft.Name = "long simulation";
+        (draft.PretrainEpochs, draft.PretrainPatience, draft.Budget, draft.Repeats) = (500, 500, 16, 5);
+        var response = await (await AdminAsync()).PostAsJsonAsync("/api/experiments", draft);
+        var launched = (await response.Content.ReadFromJsonAsync<LaunchResult>())!;
+        var feed = simulated.Portal.Get<JobProgressFeed>();
+        var jobId = launched.JobId!.Value;
+        // Cancelled mid pre-training: the long part of a simulation, where a member would give up on it.
+        await JobWaiting.UntilAsync(simulated.Portal, jobId,
+            _ => feed.Latest(jobId) is { Epoch: not null } progress && progress.Step.Contains("pre-training", StringComparison.Ordinal), timeoutSeconds: 60);
+        await using var admin = await SignedInScope.AdminAsync(simulated.Portal);
+
+        var (done, message) = await admin.Get<JobService>().CancelAsync(jobId);
+        var job = await JobWaiting.UntilAsync(simulated.Portal, jobId, j => j.State is not (JobState.Queued or JobState.Running), timeoutSeconds: 60);
+
+        Assert.True(done, message);
+        Assert.Equal(JobState.Cancelled, job.State);
+        await using var db = await simulated.Portal.CreateDbContextAsync();
+        Assert.Empty(await db.Artifacts.Where(a => a.ExperimentId == launched.ExperimentId).ToListAsync());
+        Assert.Contains("No learning curves yet", await (await AdminAsync()).GetStringAsync($"/experiments/{launched.ExperimentId}"));
     }
 
     private Task<HttpClient> AdminAsync() => SignedInUsers.BrowserAsync(simulated.Portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);

@@ -35,6 +35,14 @@ public class FinishedExperiment : IAsyncLifetime
 
     private readonly List<ExperimentProgress> pushed = [];
 
+    private readonly List<long> pushedBy = [];
+
+    /// <summary>The progress reports one job pushed, in order (tests may run further jobs on this portal).</summary>
+    public IReadOnlyList<ExperimentProgress> PushedBy(long jobId)
+    {
+        lock (pushed) return pushed.Where((_, i) => pushedBy[i] == jobId).ToList();
+    }
+
     /// <summary>mel plus eGeMAPS with every method when the eGeMAPS view exists; mel alone (supervised) otherwise.</summary>
     public static ExperimentDraft TinyDraft(int corpusId)
     {
@@ -73,7 +81,12 @@ public class FinishedExperiment : IAsyncLifetime
         var feed = Portal.Get<JobProgressFeed>();
         feed.Changed += jobId =>
         {
-            if (feed.Latest(jobId) is { } progress) lock (pushed) pushed.Add(progress);
+            if (feed.Latest(jobId) is { } progress)
+                lock (pushed)
+                {
+                    pushed.Add(progress);
+                    pushedBy.Add(jobId);
+                }
         };
         var admin = await SignedInUsers.BrowserAsync(Portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         var response = await admin.PostAsJsonAsync("/api/experiments", Draft);
