@@ -67,7 +67,8 @@ public static class LearningCurveCharts
                 ["legendgroup"] = name,
                 ["showlegend"] = false,
                 ["x"] = x.Concat(x.Reverse()).ToArray(),
-                ["y"] = rows.Select((r, i) => r.UarMean + half[i]).Concat(rows.Select((r, i) => r.UarMean - half[i]).Reverse()).ToArray(),
+                // Drawn within UAR's range [0, 1] (a t interval over a few folds can pass it); the CSV keeps the interval as computed.
+                ["y"] = rows.Select((r, i) => Math.Min(1, r.UarMean + half[i])).Concat(rows.Select((r, i) => Math.Max(0, r.UarMean - half[i])).Reverse()).ToArray(),
                 ["fill"] = "toself",
                 ["fillcolor"] = Translucent(colour, 0.15),
                 ["line"] = new { width = 0, color = colour },
