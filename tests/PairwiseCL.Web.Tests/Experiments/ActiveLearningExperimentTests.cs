@@ -128,6 +128,28 @@ public sealed class ActiveLearningExperimentTests(SimulatedExperiment simulated)
     }
 
     [Fact]
+    public async Task TheExportedReportFolder_ImportsAsAReadOnlySimulation_WithItsCurves()
+    {
+        var admin = await AdminAsync();
+        var archive = await admin.GetByteArrayAsync($"/api/experiments/{simulated.ExperimentId}/export");
+
+        var response = await admin.PostAsync("/api/experiments/import", new MultipartFormDataContent { { new ByteArrayContent(archive), "archive", "simulation.zip" } });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{response.StatusCode} {body}");
+        var imported = (await response.Content.ReadFromJsonAsync<PairwiseCL.Web.Transfer.ImportOutcome>())!.ExperimentId!.Value;
+
+        var listed = (await admin.GetFromJsonAsync<List<ExperimentSummary>>("/api/experiments"))!.Single(e => e.Id == imported);
+        Assert.True(listed.Imported && listed.IsActiveLearning, listed.ToString());
+        var page = await admin.GetStringAsync($"/experiments/{imported}");
+        Assert.Contains("data-name=\"learning_curves_mel\"", page);
+        Assert.Contains("labels to reach random", page);
+        Assert.Equal(await admin.GetStringAsync($"/api/experiments/{simulated.ExperimentId}/files/areas.csv"),
+            await admin.GetStringAsync($"/api/experiments/{imported}/files/areas.csv"));
+        var again = await admin.PostAsync("/api/experiments/import", new MultipartFormDataContent { { new ByteArrayContent(archive), "archive", "simulation.zip" } });
+        Assert.Contains($"already imported as experiment #{imported}", await again.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task AnAnalysis_IsRefusedForASimulation_InWords()
     {
         var response = await (await AdminAsync()).PostAsync($"/api/experiments/{simulated.ExperimentId}/analysis", null);
