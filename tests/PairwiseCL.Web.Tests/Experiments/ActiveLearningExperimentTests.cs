@@ -107,6 +107,26 @@ public sealed class ActiveLearningExperimentTests(SimulatedExperiment simulated)
     }
 
     [Fact]
+    public async Task AlteredCurvePoints_AreReported_NotDrawn()
+    {
+        var path = Path.Combine(simulated.Portal.Folder, "data", ReportFolder.RelativeFolder(simulated.ExperimentId), ReportFolder.CurveRunsFile);
+        var original = await File.ReadAllBytesAsync(path);
+        using var scope = SignedInUsers.ScopeAs(simulated.Portal, await AdminIdAsync());
+        try
+        {
+            await File.WriteAllTextAsync(path, "[]");
+            var results = await scope.ServiceProvider.GetRequiredService<ResultsService>().GetAsync(simulated.ExperimentId);
+
+            Assert.Null(results!.LearningCurves);
+            Assert.Contains(results.Problems, p => p.Contains("runs.json was changed after the job wrote it", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await File.WriteAllBytesAsync(path, original);
+        }
+    }
+
+    [Fact]
     public async Task TheResultsPage_ShowsCurvesAreasAndTheReportFolder_WithTheNameEncoded()
     {
         var page = await (await AdminAsync()).GetStringAsync($"/experiments/{simulated.ExperimentId}");
