@@ -107,6 +107,29 @@ public sealed class ActiveLearningExperimentTests(SimulatedExperiment simulated)
     }
 
     [Fact]
+    public async Task AShareLink_ShowsTheCurves_AndServesOnlyTheTablesAndFiguresItOffers()
+    {
+        PairwiseCL.Web.Sharing.CreatedShareLink link;
+        using (var scope = SignedInUsers.ScopeAs(simulated.Portal, await AdminIdAsync()))
+            link = (await scope.ServiceProvider.GetRequiredService<PairwiseCL.Web.Sharing.ShareLinkService>().CreateAsync(simulated.ExperimentId, null)).Link!;
+        var anonymous = simulated.Portal.CreateBrowser();
+
+        var page = await (await anonymous.GetAsync(link.Path)).Content.ReadAsStringAsync();
+
+        Assert.Contains("data-name=\"learning_curves_mel\"", page);
+        Assert.Contains("labels to reach random", page);
+        Assert.DoesNotContain("<script>alert(1)", page);
+        foreach (var offered in new[] { ReportFolder.CurvesFile, ReportFolder.AreasFile, "figures/learning_curves_mel.png" })
+        {
+            Assert.Contains($"/files/{offered}\"", page);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"{link.Path}/files/{offered}")).StatusCode);
+        }
+        // Per-fold points name the test sessions; the configuration and the report stay with the workspace, as for the protocol.
+        foreach (var hidden in new[] { "runs.json", "runs.csv", "configuration.json", "report.md" })
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"{link.Path}/files/{hidden}")).StatusCode);
+    }
+
+    [Fact]
     public async Task AlteredCurvePoints_AreReported_NotDrawn()
     {
         var path = Path.Combine(simulated.Portal.Folder, "data", ReportFolder.RelativeFolder(simulated.ExperimentId), ReportFolder.CurveRunsFile);
