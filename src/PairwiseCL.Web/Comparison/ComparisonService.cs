@@ -14,7 +14,8 @@ public sealed class ComparisonService(ResultsService results)
     {
         var loaded = new List<ExperimentResults>();
         foreach (var id in experimentIds.Distinct())
-            if (await results.GetAsync(id, cancellationToken) is { HasReport: true } result)
+            // A simulation's learning curves have no view/method/fraction rows to set beside a protocol's.
+            if (await results.GetAsync(id, cancellationToken) is { HasReport: true, IsActiveLearning: false } result)
                 loaded.Add(result);
         if (loaded.Count < 2) return null;
 

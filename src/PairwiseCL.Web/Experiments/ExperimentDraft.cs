@@ -1,3 +1,4 @@
+using PairwiseCL.Core.ActiveLearning;
 using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Training;
@@ -6,11 +7,20 @@ namespace PairwiseCL.Web.Experiments;
 
 /// <summary>
 /// What the "New experiment" form edits (and the HTTP API accepts): mutable for binding, turned into
-/// the immutable <see cref="ProtocolConfiguration"/> at launch. Defaults are the paper's.
+/// the immutable <see cref="ProtocolConfiguration"/> (or, for a simulation, <see cref="ActiveLearningConfiguration"/>)
+/// at launch. Defaults are the paper's.
 /// </summary>
 public sealed class ExperimentDraft
 {
     public string Name { get; set; } = "";
+
+    /// <summary>
+    /// <see cref="ExperimentKinds.Protocol"/> (the paper's, the default) or <see cref="ExperimentKinds.ActiveLearning"/>:
+    /// a learning-curve simulation of the labelling loop, which uses the views, label set, folds, repeats, seed,
+    /// padding, pre-training numbers and temperature (<see cref="SimulationTemperature"/>) of this draft, plus
+    /// <see cref="Strategies"/>, <see cref="RoundSize"/> and <see cref="Budget"/>.
+    /// </summary>
+    public string Kind { get; set; } = ExperimentKinds.Protocol;
 
     public int CorpusId { get; set; }
 
@@ -64,11 +74,61 @@ public sealed class ExperimentDraft
     /// <summary>Fixed15s (the paper's) or length-bucketed batches (see <see cref="BatchPadding"/>).</summary>
     public BatchPadding Padding { get; set; } = new PretrainingConfig().Padding;
 
+    /// <summary>Simulation only: selection strategies by name (<see cref="SelectionStrategies.All"/>).</summary>
+    public List<string> Strategies { get; set; } = [.. SelectionStrategies.Default];
+
+    /// <summary>Simulation only: clips labelled per round (k).</summary>
+    public int RoundSize { get; set; } = 4;
+
+    /// <summary>Simulation only: labelled clips at the end of each simulated loop.</summary>
+    public int Budget { get; set; } = 64;
+
+    public bool IsActiveLearning => Kind == ExperimentKinds.ActiveLearning;
+
+    /// <summary>A simulation pre-trains at one temperature: 0.5 when listed (as the protocol's sweep), otherwise the first.</summary>
+    public double SimulationTemperature => Temperatures.Contains(0.5) || Temperatures.Count == 0 ? 0.5 : Temperatures[0];
+
     /// <summary>The "quick" preset: minutes on a 2-core CPU (fewer repeats, fractions and epochs, one temperature).</summary>
     public void ApplyQuickPreset() => Apply(ProtocolConfiguration.Quick(Views));
 
     /// <summary>The paper's protocol.</summary>
     public void ApplyPaperPreset() => Apply(ProtocolConfiguration.Paper(Views));
+
+    /// <summary>The CLI's defaults for `pairwisecl active-learning`: minutes on a 2-core CPU.</summary>
+    public void ApplySimulationPreset()
+    {
+        var quick = ActiveLearningConfiguration.Quick(Views);
+        Strategies = [.. quick.Strategies];
+        RoundSize = quick.RoundSize;
+        Budget = quick.Budget;
+        Repeats = quick.Repeats;
+        Temperatures = [quick.Pretraining.Temperature];
+        PretrainEpochs = quick.Pretraining.MaxEpochs;
+        PretrainPatience = quick.Pretraining.Patience;
+        BatchSize = quick.Pretraining.BatchSize;
+        LearningRate = quick.Pretraining.LearningRate;
+        Padding = quick.Pretraining.Padding;
+    }
+
+    /// <summary>The simulation this draft describes, as the CLI builds it from its options.</summary>
+    public ActiveLearningConfiguration ToActiveLearning()
+    {
+        var quick = ActiveLearningConfiguration.Quick([.. Views]);
+        return quick with
+        {
+            Strategies = [.. Strategies],
+            RoundSize = RoundSize,
+            Budget = Budget,
+            Repeats = Repeats,
+            Seed = Seed,
+            Pretraining = quick.Pretraining with
+            {
+                Temperature = SimulationTemperature, LearningRate = LearningRate, MaxEpochs = PretrainEpochs, BatchSize = BatchSize,
+                Patience = PretrainPatience, Padding = Padding,
+            },
+            Folds = FoldScheme,
+        };
+    }
 
     public ProtocolConfiguration ToConfiguration()
     {

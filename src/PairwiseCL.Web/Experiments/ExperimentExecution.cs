@@ -20,7 +20,8 @@ namespace PairwiseCL.Web.Experiments;
 /// Runs one stored experiment: extracts (or reuses cached) features of every view, runs the protocol
 /// (resuming from the shared work folder after a crash), writes the report folder under the data
 /// folder, and stores runs, metrics and artifacts (with SHA-256 hashes) in the store. The experiment
-/// job and the analysis job asked for later (<see cref="ExperimentAnalysisJobHandler"/>) both run it.
+/// job and the analysis job asked for later (<see cref="ExperimentAnalysisJobHandler"/>) both run it; an
+/// active-learning experiment's job is handed to <see cref="ActiveLearningExecution"/>.
 /// </summary>
 public sealed class ExperimentExecution(
     ExperimentRepository experiments,
@@ -30,6 +31,7 @@ public sealed class ExperimentExecution(
     IOptions<StorageOptions> storage,
     JobProgressFeed feed,
     ProvisionalRuns provisional,
+    ActiveLearningExecution activeLearning,
     ILoggerFactory loggers)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
@@ -42,6 +44,13 @@ public sealed class ExperimentExecution(
     {
         var experiment = await experiments.FindAsync(experimentId, cancellationToken)
             ?? throw new InvalidOperationException($"Experiment #{experimentId} no longer exists.");
+        // One job kind for both kinds of experiment: the Jobs page, cancel, retry and the experiment's state treat them alike.
+        if (ExperimentKinds.IsActiveLearning(experiment.ConfigurationJson))
+        {
+            if (withAnalysis) throw new InvalidOperationException($"Experiment '{experiment.Name}' is an active-learning simulation; it has no representation analysis.");
+            await activeLearning.RunAsync(context, experiment, cancellationToken);
+            return;
+        }
         var launch = ExperimentLaunch.FromJson(experiment.ConfigurationJson);
         var protocol = withAnalysis ? launch.Protocol with { Analysis = true } : launch.Protocol;
         if (experiment.FinetuneCorpusId is not { } corpusId)

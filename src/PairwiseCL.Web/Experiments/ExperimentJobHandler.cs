@@ -3,7 +3,7 @@ using PairwiseCL.Store.Jobs;
 
 namespace PairwiseCL.Web.Experiments;
 
-/// <summary>The job a launch queues: runs the experiment's protocol as configured.</summary>
+/// <summary>The job a launch queues: runs the experiment's protocol, or its active-learning simulation, as configured.</summary>
 public sealed class ExperimentJobHandler(ExperimentExecution execution) : IJobHandler
 {
     public const string JobKind = "run-experiment";

@@ -17,7 +17,9 @@ public sealed record ExperimentLaunch(ProtocolConfiguration Protocol, LabelSet F
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static ExperimentLaunch FromJson(string json) =>
-        JsonSerializer.Deserialize<ExperimentLaunch>(json) ?? throw new InvalidDataException("The stored experiment configuration is empty.");
+        ExperimentKinds.IsActiveLearning(json)
+            ? throw new InvalidDataException("This experiment is an active-learning simulation, not a run of the paper's protocol.")
+            : JsonSerializer.Deserialize<ExperimentLaunch>(json) ?? throw new InvalidDataException("The stored experiment configuration is empty.");
 
     public static string HashOf(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 }

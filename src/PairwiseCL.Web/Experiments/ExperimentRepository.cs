@@ -81,7 +81,7 @@ public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> cont
             .Select(e => new
             {
                 e.Id, e.Name, e.FinetuneCorpusId, Corpus = e.FinetuneCorpus != null ? e.FinetuneCorpus.Name : e.ImportedCorpusName, e.ConfigurationHash, e.CreatedAtUtc,
-                Runs = e.Runs.Count, Imported = e.FinetuneCorpusId == null,
+                Runs = e.Runs.Count, Imported = e.FinetuneCorpusId == null, e.ConfigurationJson,
             })
             .ToListAsync(cancellationToken);
         var payloads = experiments.Select(e => ExperimentJobHandler.PayloadJson(e.Id)).ToList();
@@ -94,7 +94,7 @@ public sealed class ExperimentRepository(IDbContextFactory<PortalDbContext> cont
         {
             var job = latest.GetValueOrDefault(ExperimentJobHandler.PayloadJson(e.Id));
             return new ExperimentSummary(e.Id, e.Name, e.FinetuneCorpusId, e.Corpus ?? "", e.ConfigurationHash, e.CreatedAtUtc,
-                job?.Id, job?.State, job?.ProgressJson, job?.Error, e.Runs, e.Imported);
+                job?.Id, job?.State, job?.ProgressJson, job?.Error, e.Runs, e.Imported, ExperimentKinds.Of(e.ConfigurationJson));
         }).ToList();
     }
 

@@ -65,13 +65,17 @@ public sealed class ExperimentService(
 
         var workspaceId = await workspace.GetIdAsync(cancellationToken);
         var userId = await access.GetUserIdAsync();
-        var launch = new ExperimentLaunch(draft.ToConfiguration(), labels);
+        var configurationJson = draft.IsActiveLearning
+            ? new ActiveLearningLaunch(draft.ToActiveLearning(), labels).ToJson()
+            : new ExperimentLaunch(draft.ToConfiguration(), labels).ToJson();
+        // A simulation pre-trains on its own corpus only: the additional pre-training corpus is the protocol's.
+        var pretrainCorpusId = draft.IsActiveLearning ? null : draft.PretrainCorpusId;
         int? experimentId = null;
         try
         {
-            experimentId = await experiments.CreateAsync(workspaceId, draft.Name.Trim(), draft.CorpusId, draft.PretrainCorpusId, launch.ToJson(), userId, cancellationToken);
+            experimentId = await experiments.CreateAsync(workspaceId, draft.Name.Trim(), draft.CorpusId, pretrainCorpusId, configurationJson, userId, cancellationToken);
             var jobId = await dispatcher.EnqueueAsync(ExperimentJobHandler.Request(experimentId.Value, workspaceId, userId), cancellationToken);
-            logger.LogInformation("Experiment #{Id} '{Name}' launched as job #{Job}", experimentId, draft.Name, jobId);
+            logger.LogInformation("Experiment #{Id} '{Name}' ({Kind}) launched as job #{Job}", experimentId, draft.Name, draft.Kind, jobId);
             return new LaunchResult(experimentId, jobId, []);
         }
         catch (Exception e) when (DiskFull.Is(e))
@@ -110,6 +114,8 @@ public sealed class ExperimentService(
         if (experiment.Imported)
             return LaunchResult.Refused($"'{experiment.Name}' was imported from another portal: its models predict here, but the analysis "
                 + "needs its corpus audio, which stayed with the portal it was exported from. Run the analysis there, or import the corpus and run the experiment here.");
+        if (await experiments.FindAsync(experimentId, cancellationToken) is { } stored && ExperimentKinds.IsActiveLearning(stored.ConfigurationJson))
+            return LaunchResult.Refused($"'{experiment.Name}' is an active-learning simulation: it trains no encoders to map or compare, so there is no t-SNE or PWCCA analysis to run.");
         if (experiment.State is not JobState.Succeeded)
             return LaunchResult.Refused($"'{experiment.Name}' has not finished successfully; the analysis reuses its finished runs.");
         if (await experiments.FindLatestJobAsync(ExperimentAnalysisJobHandler.JobKind, experimentId, cancellationToken) is { IsActive: true } active)
@@ -139,7 +145,7 @@ public sealed class ExperimentService(
             problems.Add("Choose a corpus of this workspace.");
             return null;
         }
-        if (draft.PretrainCorpusId is { } extra && extra != draft.CorpusId
+        if (!draft.IsActiveLearning && draft.PretrainCorpusId is { } extra && extra != draft.CorpusId
             && await corpora.FindSummaryAsync(extra, await workspace.GetIdAsync(cancellationToken), cancellationToken) is null)
             problems.Add($"The additional pre-training corpus #{extra} is not a corpus of this workspace.");
         return ExperimentValidator.Check(draft, corpus, views.Available, options.Value.MaxNameLength, problems);

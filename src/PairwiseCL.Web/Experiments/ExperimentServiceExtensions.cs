@@ -18,6 +18,7 @@ public static class ExperimentServiceExtensions
         builder.Services.AddSingleton<ExperimentResultWriter>();
         builder.Services.AddSingleton<CorpusFeatures>();
         builder.Services.AddScoped<ExperimentExecution>();
+        builder.Services.AddScoped<ActiveLearningExecution>();
         builder.Services.AddJobHandler<ExperimentJobHandler>();
         builder.Services.AddJobHandler<ExperimentAnalysisJobHandler>();
         builder.Services.AddJobHandler<EncoderSets.EncoderSetJobHandler>();

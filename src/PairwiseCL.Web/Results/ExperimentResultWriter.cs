@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using PairwiseCL.Core.ActiveLearning;
 using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Reports;
 using PairwiseCL.Core.Views;
@@ -10,7 +11,7 @@ using PairwiseCL.Web.Experiments;
 namespace PairwiseCL.Web.Results;
 
 /// <summary>
-/// Writes a finished protocol's report folder under the data folder and records it in the store: one
+/// Writes a finished protocol's (or active-learning simulation's) report folder under the data folder and records it in the store: one
 /// run per fine-tuning run with its test and validation metrics, one artifact per file with its SHA-256.
 /// </summary>
 public sealed class ExperimentResultWriter(ExperimentRepository experiments, IOptions<StorageOptions> storage, TimeProvider clock)
@@ -32,6 +33,30 @@ public sealed class ExperimentResultWriter(ExperimentRepository experiments, IOp
         written.Add(ReportFolder.ContentFile);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var runs = report.Runs.Select(run => ToEntity(experiment, run, jobId, now)).ToList();
+        await RecordAsync(experiment, written, runs, now, cancellationToken);
+        return written.Count;
+    }
+
+    /// <summary>
+    /// Writes an active-learning simulation's report folder (the CLI's: report.md, curves, areas, runs.json, figures)
+    /// and records its files; a simulation has no fine-tuning runs, so the store keeps none.
+    /// </summary>
+    /// <returns>The number of files written.</returns>
+    public async Task<int> WriteAsync(ExperimentEntity experiment, ActiveLearningReport report, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(storage.Value.DataFolderFullPath, ReportFolder.RelativeFolder(experiment.Id));
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        var written = ActiveLearningReportWriter.Write(report, folder);
+        await RecordAsync(experiment, written, [], clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return written.Count;
+    }
+
+    /// <summary>One artifact per written file (relative to the report folder) with its SHA-256, replacing the experiment's runs and artifacts.</summary>
+    private async Task RecordAsync(ExperimentEntity experiment, IReadOnlyList<string> written, IReadOnlyList<RunEntity> runs, DateTime now, CancellationToken cancellationToken)
+    {
+        var relativeFolder = ReportFolder.RelativeFolder(experiment.Id);
+        var folder = Path.Combine(storage.Value.DataFolderFullPath, relativeFolder);
         var artifacts = written.Select(file =>
         {
             var relative = file.Replace('\\', '/');
@@ -46,9 +71,7 @@ public sealed class ExperimentResultWriter(ExperimentRepository experiments, IOp
                 CreatedAtUtc = now,
             };
         }).ToList();
-        var runs = report.Runs.Select(run => ToEntity(experiment, run, jobId, now)).ToList();
         await experiments.ReplaceResultsAsync(experiment.Id, runs, artifacts, cancellationToken);
-        return written.Count;
     }
 
     /// <summary>The store's row of a run (imported experiments have no job: <paramref name="jobId"/> null).</summary>

@@ -1,3 +1,4 @@
+using PairwiseCL.Core.ActiveLearning;
 using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Reports;
 using PairwiseCL.Web.Experiments;
@@ -30,8 +31,14 @@ public sealed record ExperimentResults(
     /// <summary>While the job runs: its runs so far and the protocol's planned count; the charts are provisional.</summary>
     public ProvisionalProgress? Provisional { get; init; }
 
+    /// <summary>An active-learning simulation's learning curves once its report is written; null for the protocol and before.</summary>
+    public LearningCurveResults? LearningCurves { get; init; }
+
+    /// <summary>The experiment is an active-learning simulation (its results are <see cref="LearningCurves"/>, never runs).</summary>
+    public bool IsActiveLearning { get; init; }
+
     /// <summary>True once the job has written its report.</summary>
-    public bool HasReport => Summary.Count > 0 && Provisional is null;
+    public bool HasReport => (Summary.Count > 0 || LearningCurves is not null) && Provisional is null;
 
     public int ViewCount => Summary.Select(r => r.View).Distinct().Count();
 
@@ -53,3 +60,18 @@ public sealed record ResultDownload(string Label, string RelativePath);
 
 /// <summary>How far a running experiment is: <see cref="Finished"/> of <see cref="Planned"/> fine-tuning runs.</summary>
 public sealed record ProvisionalProgress(int Finished, int Planned);
+
+/// <summary>
+/// What the results page shows of an active-learning simulation: one learning-curve chart per view, the area under
+/// each curve with its paired difference from <see cref="Reference"/> and the labels that reach the reference's UAR at
+/// the largest count, and per view a table of UAR at a few counts.
+/// </summary>
+public sealed record LearningCurveResults(
+    ActiveLearningConfiguration Simulation,
+    IReadOnlyList<ChartFigure> Charts,
+    IReadOnlyList<CurveAreaRow> Areas,
+    string Reference,
+    IReadOnlyList<ReportTable> CurveTables,
+    int CurvePoints,
+    int Folds,
+    int LargestCount);

@@ -14,6 +14,12 @@ public static class ReportFolder
 
     public const string SummaryFile = "summary.csv";
 
+    /// <summary>An active-learning simulation's curve points (every fold and repeat, no utterance ids), read back by its results page.</summary>
+    public const string CurveRunsFile = "runs.json";
+
+    /// <summary>A simulation's mean UAR with its CI per view, strategy and count, and its areas under the curves: offered like summary.csv.</summary>
+    public const string CurvesFile = "curves.csv", AreasFile = "areas.csv";
+
     /// <summary>Non-finite numbers as null (<see cref="PairwiseCL.Core.Reports.ResultJson"/>); older files' "NaN" strings still read.</summary>
     public static JsonSerializerOptions Json => PairwiseCL.Core.Reports.ResultJson.Compact;
 
@@ -27,11 +33,11 @@ public static class ReportFolder
     }
 
     /// <summary>
-    /// The report files the results page offers as downloads (summary.csv and the figures): all a share
+    /// The report files the results page offers as downloads (summary.csv, a simulation's curves.csv and areas.csv, and the figures): all a share
     /// link serves. Models, runs.json and report-content.json (utterance ids) stay with the workspace.
     /// </summary>
     public static bool IsOfferedDownload(string relativeToReport) =>
-        relativeToReport == SummaryFile
+        relativeToReport is SummaryFile or CurvesFile or AreasFile
         || (relativeToReport.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && !relativeToReport.StartsWith("models/", StringComparison.Ordinal));
 
     /// <summary>"model" for files under models/, "figure" for PNGs, "table" for files under tables/, "report" otherwise.</summary>

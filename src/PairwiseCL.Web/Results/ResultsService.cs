@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using PairwiseCL.Core.ActiveLearning;
 using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Reports;
 using PairwiseCL.Store;
@@ -53,6 +54,8 @@ public sealed class ResultsService(
 
         var problems = new List<string>();
         var artifacts = await experiments.ListArtifactsAsync(experimentId, cancellationToken);
+        if (ExperimentKinds.IsActiveLearning(experiment.ConfigurationJson))
+            return LoadSimulation(summary, experiment.ConfigurationJson, artifacts, problems);
         var view = ReadView(experimentId, experiment.ConfigurationJson, artifacts, problems);
         if (view is null)
             return Provisional(summary, experiment.ConfigurationJson, problems)
@@ -70,6 +73,51 @@ public sealed class ResultsService(
         {
             Warnings = view.Warnings,
         };
+    }
+
+    /// <summary>
+    /// An active-learning simulation's results: its curve points (runs.json, checked against its stored hash) summarised
+    /// as the CLI's report does, drawn as learning curves. Small enough to read on every request, so not cached.
+    /// </summary>
+    private ExperimentResults LoadSimulation(ExperimentSummary summary, string configurationJson, IReadOnlyList<ArtifactEntity> artifacts, List<string> problems)
+    {
+        var launch = ActiveLearningLaunch.FromJson(configurationJson);
+        var classes = launch.FineTuneLabels.Classes;
+        var prefix = ReportFolder.RelativeFolder(summary.Id) + "/";
+        var runs = artifacts.FirstOrDefault(a => a.Path == prefix + ReportFolder.CurveRunsFile) is { } artifact
+            ? ReadCurveRuns(summary.Id, artifact, problems)
+            : null;
+        if (runs is not { Count: > 0 })
+            return new ExperimentResults(summary, configurationJson, classes, [], [], [], null, [], [], [], [], [], [], problems) { IsActiveLearning = true };
+
+        var curves = LearningCurveSummary.Curves(runs);
+        var reference = ActiveLearningReportWriter.ReferenceOf(runs);
+        var tables = curves.Select(c => c.View).Distinct().Select(view =>
+            ActiveLearningReportWriter.CurveTable(curves, $"curves_{view}", $"{view}: UAR (mean ± 95 % CI) after n labelled clips", view)).ToList();
+        var learning = new LearningCurveResults(launch.Simulation, LearningCurveCharts.Curves(curves, classes.Count), LearningCurveSummary.Areas(runs, reference), reference,
+            tables, runs.Count, runs.Select(r => r.Fold).Distinct().Count(), runs.Max(r => r.Labelled));
+        var downloads = artifacts.Select(a => a.Path[prefix.Length..]).Where(ReportFolder.IsOfferedDownload).Select(p => new ResultDownload(p, p)).ToList();
+        return new ExperimentResults(summary, configurationJson, classes, [], [], [], null, [], [], [], [], [], downloads, problems)
+        {
+            IsActiveLearning = true,
+            LearningCurves = learning,
+        };
+    }
+
+    private List<CurveRun>? ReadCurveRuns(int experimentId, ArtifactEntity artifact, List<string> problems)
+    {
+        var path = Verified(artifact, problems);
+        if (path is null) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<List<CurveRun>>(File.ReadAllText(path), ReportFolder.Json);
+        }
+        catch (JsonException e)
+        {
+            logger.LogWarning(e, "Learning curves of experiment {Id} are unreadable", experimentId);
+            problems.Add($"The stored learning curves of this experiment cannot be read ({e.Message}).");
+            return null;
+        }
     }
 
     /// <summary>A running experiment's runs so far, with Figure 3 drawn from them; null when it has none here.</summary>

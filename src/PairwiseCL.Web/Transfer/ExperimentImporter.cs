@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using PairwiseCL.Core.ActiveLearning;
+using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Reports;
 using PairwiseCL.Store;
 using PairwiseCL.Store.Entities;
@@ -13,7 +15,7 @@ using PairwiseCL.Web.Results;
 namespace PairwiseCL.Web.Transfer;
 
 /// <summary>
-/// Imports a zip written by <see cref="ExperimentExporter"/> into the current workspace as a read-only
+/// Imports a zip written by <see cref="ExperimentExporter"/> (a protocol's or an active-learning simulation's) into the current workspace as a read-only
 /// experiment. The archive is checked like any upload (size, entry count, compression ratio, no path
 /// traversal or links; <see cref="ZipArchiveGuard"/>), every file must be listed in experiment.json with a
 /// plain relative path and arrive with its SHA-256, and the results must be readable before anything is kept.
@@ -53,14 +55,15 @@ public sealed partial class ExperimentImporter(
             var report = Path.Combine(unpacked, ExperimentArchiveManifest.ReportFolder);
             if (manifest.Files.FirstOrDefault(f => ReportFolder.Sha256(Path.Combine(report, f.Path)) != f.Sha256) is { } altered)
                 return ImportOutcome.Refused($"The file '{altered.Path}' does not match the SHA-256 in {ExperimentArchiveManifest.FileName}; the archive was altered or damaged.");
-            var (content, problem) = Read(report, manifest);
-            if (content is null) return ImportOutcome.Refused(problem!);
+            var (runs, problem) = Read(report, manifest);
+            if (runs is null) return ImportOutcome.Refused(problem!);
             // The same results imported twice would be two experiments of one name that cannot be told apart.
-            var contentHash = manifest.Files.Single(f => f.Path == ReportFolder.ContentFile).Sha256;
-            if (await experiments.FindImportedByContentAsync(await workspace.GetIdAsync(cancellationToken), "/" + ReportFolder.ContentFile, contentHash, cancellationToken) is { } existing)
+            var contentFile = ResultsFileOf(manifest);
+            var contentHash = manifest.Files.Single(f => f.Path == contentFile).Sha256;
+            if (await experiments.FindImportedByContentAsync(await workspace.GetIdAsync(cancellationToken), "/" + contentFile, contentHash, cancellationToken) is { } existing)
                 return ImportOutcome.Refused($"This archive was already imported as experiment #{existing.Id} '{existing.Name}' (its results have the same SHA-256, {contentHash[..12]}…); open that one, or delete it before importing again.");
 
-            return new ImportOutcome(await StoreAsync(manifest, report, content, userId, cancellationToken), null);
+            return new ImportOutcome(await StoreAsync(manifest, report, runs, userId, cancellationToken), null);
         }
         catch (InvalidDataException e)
         {
@@ -72,7 +75,7 @@ public sealed partial class ExperimentImporter(
         }
     }
 
-    private async Task<int> StoreAsync(ExperimentArchiveManifest manifest, string unpackedReport, ReportContent content, string? userId, CancellationToken cancellationToken)
+    private async Task<int> StoreAsync(ExperimentArchiveManifest manifest, string unpackedReport, IReadOnlyList<RunResult> contentRuns, string? userId, CancellationToken cancellationToken)
     {
         var id = await experiments.CreateImportedAsync(await workspace.GetIdAsync(cancellationToken), manifest.Name, manifest.CorpusName,
             manifest.ConfigurationJson, userId, cancellationToken);
@@ -95,7 +98,7 @@ public sealed partial class ExperimentImporter(
             }).ToList();
             // The runs are recorded as well, so lists and headers count them as for experiments run here.
             var experiment = (await experiments.FindAsync(id, cancellationToken))!;
-            var runs = content.Runs.Select(run => ExperimentResultWriter.ToEntity(experiment, run, jobId: null, now)).ToList();
+            var runs = contentRuns.Select(run => ExperimentResultWriter.ToEntity(experiment, run, jobId: null, now)).ToList();
             await experiments.ReplaceResultsAsync(id, runs, artifacts, cancellationToken);
             logger.LogInformation("Imported experiment '{Name}' as #{Id} with {Files} files", manifest.Name, id, artifacts.Count);
             return id;
@@ -128,17 +131,30 @@ public sealed partial class ExperimentImporter(
         var listed = manifest.Files.Select(f => ExperimentArchiveManifest.ReportFolder + f.Path).ToHashSet(StringComparer.Ordinal);
         var inArchive = check.Files.Where(f => f != ExperimentArchiveManifest.FileName).ToHashSet(StringComparer.Ordinal);
         var plain = manifest.Files.All(f => PlainPath().IsMatch(f.Path) && !f.Path.Split('/').Contains(".."));
-        return plain && listed.SetEquals(inArchive) && manifest.Files.Any(f => f.Path == ReportFolder.ContentFile) ? manifest : null;
+        return plain && listed.SetEquals(inArchive) && manifest.Files.Any(f => f.Path == ResultsFileOf(manifest)) ? manifest : null;
     }
 
-    /// <summary>The archive's results, or why the results pages could not read its configuration or results.</summary>
-    private static (ReportContent? Content, string? Problem) Read(string report, ExperimentArchiveManifest manifest)
+    /// <summary>The file the results pages read: a protocol's report content, or an active-learning simulation's curve points.</summary>
+    private static string ResultsFileOf(ExperimentArchiveManifest manifest) =>
+        ExperimentKinds.IsActiveLearning(manifest.ConfigurationJson) ? ReportFolder.CurveRunsFile : ReportFolder.ContentFile;
+
+    /// <summary>
+    /// The archive's fine-tuning runs (none for a simulation, whose curve points must read), or why the results pages
+    /// could not read its configuration or results.
+    /// </summary>
+    private static (IReadOnlyList<RunResult>? Runs, string? Problem) Read(string report, ExperimentArchiveManifest manifest)
     {
         try
         {
+            if (ExperimentKinds.IsActiveLearning(manifest.ConfigurationJson))
+            {
+                ActiveLearningLaunch.FromJson(manifest.ConfigurationJson);
+                var curves = JsonSerializer.Deserialize<List<CurveRun>>(File.ReadAllText(Path.Combine(report, ReportFolder.CurveRunsFile)), ReportFolder.Json);
+                return curves is { Count: > 0 } ? ([], null) : (null, $"{ReportFolder.CurveRunsFile} holds no learning-curve points.");
+            }
             ExperimentLaunch.FromJson(manifest.ConfigurationJson);
             var content = JsonSerializer.Deserialize<ReportContent>(File.ReadAllText(Path.Combine(report, ReportFolder.ContentFile)), ReportFolder.Json);
-            return content is null ? (null, $"{ReportFolder.ContentFile} is empty.") : (content, null);
+            return content is null ? (null, $"{ReportFolder.ContentFile} is empty.") : (content.Runs, null);
         }
         catch (JsonException e)
         {

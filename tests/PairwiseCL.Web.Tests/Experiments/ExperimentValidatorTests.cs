@@ -127,7 +127,8 @@ public sealed class ExperimentValidatorTests
         Temperatures = [0.5],
     };
 
-    private static Corpus Corpus(int sessions, int perClass)
+    /// <summary>Sessions with one speaker each and <paramref name="perClass"/> clips of 'happy' and 'sad' per session.</summary>
+    internal static Corpus Corpus(int sessions, int perClass)
     {
         var classes = new[] { "happy", "sad" };
         var utterances = (

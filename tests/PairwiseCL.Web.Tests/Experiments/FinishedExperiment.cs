@@ -16,7 +16,7 @@ namespace PairwiseCL.Web.Tests.Experiments;
 /// One portal with a tiny synthetic corpus (3 sessions, 4 emotions, 24 half-second clips) and one
 /// experiment launched through the HTTP API and run to completion by the real job worker.
 /// </summary>
-public sealed class FinishedExperiment : IAsyncLifetime
+public class FinishedExperiment : IAsyncLifetime
 {
     public PortalFactory Portal { get; } = new();
 
@@ -34,6 +34,14 @@ public sealed class FinishedExperiment : IAsyncLifetime
     public IReadOnlyList<ExperimentProgress> Pushed => pushed;
 
     private readonly List<ExperimentProgress> pushed = [];
+
+    private readonly List<long> pushedBy = [];
+
+    /// <summary>The progress reports one job pushed, in order (tests may run further jobs on this portal).</summary>
+    public IReadOnlyList<ExperimentProgress> PushedBy(long jobId)
+    {
+        lock (pushed) return pushed.Where((_, i) => pushedBy[i] == jobId).ToList();
+    }
 
     /// <summary>mel plus eGeMAPS with every method when the eGeMAPS view exists; mel alone (supervised) otherwise.</summary>
     public static ExperimentDraft TinyDraft(int corpusId)
@@ -59,18 +67,26 @@ public sealed class FinishedExperiment : IAsyncLifetime
         };
     }
 
+    /// <summary>The experiment to launch on the corpus; another kind of experiment overrides it.</summary>
+    protected virtual ExperimentDraft CreateDraft(int corpusId) => TinyDraft(corpusId);
+
     public async Task InitializeAsync()
     {
         _ = Portal.Server;
         var corpus = new SyntheticCorpusGenerator().Generate(Path.Combine(Portal.Folder, "synthetic"),
             new SyntheticCorpusOptions(Sessions: 3, SpeakersPerSession: 1, ClipsPerSpeakerAndEmotion: 2, MinSeconds: 0.5, MaxSeconds: 0.6));
         CorpusId = await Portal.Get<CorpusRepository>().SaveAsync(corpus);
-        Draft = TinyDraft(CorpusId);
+        Draft = CreateDraft(CorpusId);
 
         var feed = Portal.Get<JobProgressFeed>();
         feed.Changed += jobId =>
         {
-            if (feed.Latest(jobId) is { } progress) lock (pushed) pushed.Add(progress);
+            if (feed.Latest(jobId) is { } progress)
+                lock (pushed)
+                {
+                    pushed.Add(progress);
+                    pushedBy.Add(jobId);
+                }
         };
         var admin = await SignedInUsers.BrowserAsync(Portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         var response = await admin.PostAsJsonAsync("/api/experiments", Draft);

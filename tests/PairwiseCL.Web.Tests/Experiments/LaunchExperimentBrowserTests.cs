@@ -39,11 +39,11 @@ public sealed class LaunchExperimentBrowserTests : IAsyncLifetime
             await page.GetByText("Pairwise-CL, encoder tuned").ClickAsync();
             await page.GetByText("Pairwise-CL, encoder frozen").ClickAsync();
         }
-        await FillAsync(page, "fractions", "100");
-        await FillAsync(page, "repeats", "1");
-        await FillAsync(page, "temperatures", "0.5");
-        await FillAsync(page, "finetune-epochs", "2");
-        await FillAsync(page, "finetune-patience", "2");
+        await FormFields.FillAsync(page, "fractions", "100");
+        await FormFields.FillAsync(page, "repeats", "1");
+        await FormFields.FillAsync(page, "temperatures", "0.5");
+        await FormFields.FillAsync(page, "finetune-epochs", "2");
+        await FormFields.FillAsync(page, "finetune-patience", "2");
         await page.GetByText("t-SNE and PWCCA").ClickAsync();
         await BrowserPortal.ScreenshotAsync(page, "new-experiment");
         await page.Locator("[data-testid=launch]").ClickAsync();
@@ -59,13 +59,6 @@ public sealed class LaunchExperimentBrowserTests : IAsyncLifetime
         Assert.Equal(3, await db.Runs.CountAsync(r => r.ExperimentId == experiment.Id && r.State == JobState.Succeeded));
         Assert.Equal(["mel"], PairwiseCL.Web.Experiments.ExperimentLaunch.FromJson(experiment.ConfigurationJson).Protocol.Views);
         Directory.Delete(folder, recursive: true);
-    }
-
-    private static async Task FillAsync(IPage page, string testId, string value)
-    {
-        var field = page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
-        await field.FillAsync(value);
-        await field.PressAsync("Tab");
     }
 
     public async Task DisposeAsync()

@@ -29,7 +29,7 @@ public sealed class NewExperimentFormBrowserTests : IAsyncLifetime
         var page = await browser!.SignedInPageAsync();
         await page.GotoAsync("experiments/new");
         await Assertions.Expect(page.Locator("[data-testid=new-experiment]")).ToHaveAttributeAsync("data-interactive", "yes");
-        var name = Input(page, "experiment-name");
+        var name = FormFields.Input(page, "experiment-name");
         await Assertions.Expect(name).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^alpha-corpus \\d{4}-"));
 
         // Item 9: picking another corpus renames the suggestion...
@@ -45,10 +45,10 @@ public sealed class NewExperimentFormBrowserTests : IAsyncLifetime
         foreach (var view in new[] { "mel", "egemaps" })
             if (await page.GetByText(view, new() { Exact = true }).CountAsync() > 0)
                 await page.GetByText(view, new() { Exact = true }).ClickAsync();
-        await FillAsync(page, "fractions", "0, 150");
-        await FillAsync(page, "temperatures", "-1");
-        await FillAsync(page, "repeats", "0");
-        await FillAsync(page, "batch-size", "0");
+        await FormFields.FillAsync(page, "fractions", "0, 150");
+        await FormFields.FillAsync(page, "temperatures", "-1");
+        await FormFields.FillAsync(page, "repeats", "0");
+        await FormFields.FillAsync(page, "batch-size", "0");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
 
         var problems = page.Locator("[data-testid=problems]");
@@ -59,8 +59,8 @@ public sealed class NewExperimentFormBrowserTests : IAsyncLifetime
         await Assertions.Expect(problems).ToContainTextAsync("Batch size must be at least 2; 0 is not.");
         await Assertions.Expect(problems).Not.ToContainTextAsync("got");
         // The refused numbers stay as typed.
-        await Assertions.Expect(Input(page, "repeats")).ToHaveValueAsync("0");
-        await Assertions.Expect(Input(page, "batch-size")).ToHaveValueAsync("0");
+        await Assertions.Expect(FormFields.Input(page, "repeats")).ToHaveValueAsync("0");
+        await Assertions.Expect(FormFields.Input(page, "batch-size")).ToHaveValueAsync("0");
         await BrowserPortal.ScreenshotAsync(page, "new-experiment-problems");
 
         // A name typed by hand is kept when the corpus changes.
@@ -70,16 +70,6 @@ public sealed class NewExperimentFormBrowserTests : IAsyncLifetime
         await page.Locator(".mud-popover-open .mud-list-item").GetByText("alpha-corpus", new() { Exact = false }).ClickAsync();
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await Assertions.Expect(name).ToHaveValueAsync("my own name");
-    }
-
-    private static ILocator Input(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
-
-    private static async Task FillAsync(IPage page, string testId, string value)
-    {
-        var field = Input(page, testId);
-        await field.FillAsync(value);
-        await field.PressAsync("Tab");
     }
 
     private static Corpus Tiny(string name)
