@@ -72,9 +72,14 @@ public sealed class InformativeLabellingBrowserTests : IAsyncLifetime
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = ", tuned" }).ClickAsync();
         await page.Locator(".pcl-model-epochs input").FillAsync("3");
         await page.Locator(".pcl-train-model").ClickAsync();
-        await Assertions.Expect(page.Locator(".pcl-labelled-models tbody tr")).ToHaveCountAsync(1, new() { Timeout = 120_000 });
+        await Assertions.Expect(page.Locator(".pcl-labelled-models tr[data-model-job]")).ToHaveCountAsync(1, new() { Timeout = 120_000 });
         await Assertions.Expect(page.Locator(".pcl-labelled-models")).ToContainTextAsync("leave-one-speaker-out");
         await Assertions.Expect(page.Locator(".pcl-labelled-models")).ToContainTextAsync(Labels.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The estimate's confusion matrix, pooled over the held-out folds, counts every labelled clip once.
+        await page.Locator(".pcl-confusion summary").ClickAsync();
+        var cells = await page.Locator(".pcl-confusion tbody td").AllInnerTextsAsync();
+        Assert.Equal(16, cells.Count);
+        Assert.Equal(Labels, cells.Sum(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture)));
         await BrowserPortal.ScreenshotAsync(page, "corpus-models");
 
         // Predict the rest: the grid gains the model's prediction and confidence for each clip without a label.
