@@ -8,7 +8,7 @@ namespace PairwiseCL.Web.Experiments;
 /// <see cref="JobProgressFeed"/> at once, and at most one per interval to the job record (the last one
 /// always when <see cref="Flush"/> is called), from the training thread itself.
 /// </summary>
-internal sealed class JobProgressSink(JobContext context, JobProgressFeed feed, TimeSpan interval, CancellationToken cancellationToken)
+public sealed class JobProgressSink(JobContext context, JobProgressFeed feed, TimeSpan interval, CancellationToken cancellationToken)
 {
     private readonly Lock gate = new();
     private DateTime lastWrite = DateTime.MinValue;

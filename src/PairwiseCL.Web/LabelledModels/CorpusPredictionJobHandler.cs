@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
+using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.EncoderSets;
 using PairwiseCL.Core.LabelledModels;
 using PairwiseCL.Core.Models;
@@ -7,6 +7,7 @@ using PairwiseCL.Core.Training;
 using PairwiseCL.Store;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Jobs;
+using PairwiseCL.Web.Corpora;
 using PairwiseCL.Web.Experiments;
 using PairwiseCL.Web.Jobs;
 
@@ -21,20 +22,16 @@ public sealed class CorpusPredictionJobHandler(
     CorpusRepository corpora,
     CorpusFeatures corpusFeatures,
     JobProgressFeed feed,
-    IOptions<StorageOptions> storage) : IJobHandler
+    IOptions<StorageOptions> storage) : CorpusJobHandler<CorpusPredictionJobHandler.Payload>(corpora, feed)
 {
     public const string JobKind = "predict-corpus";
 
-    public string Kind => JobKind;
+    public override string Kind => JobKind;
 
-    public static JobRequest Request(Payload payload, string? userId) =>
-        new(JobKind, JsonSerializer.Serialize(payload), JobRequest.CpuDevice, payload.WorkspaceId, userId);
+    public static JobRequest Request(Payload payload, string? userId) => Request(JobKind, payload, userId);
 
-    public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(JobContext context, Payload payload, Corpus corpus, JobProgressSink sink, CancellationToken cancellationToken)
     {
-        var payload = context.ReadPayload<Payload>();
-        var corpus = await corpora.LoadAsync(payload.CorpusId, payload.WorkspaceId, cancellationToken)
-            ?? throw new InvalidOperationException($"Corpus #{payload.CorpusId} no longer exists.");
         var dataFolder = storage.Value.DataFolderFullPath;
         var folder = LabelledModelJobHandler.ModelFolder(dataFolder, payload.CorpusId, payload.ModelJobId);
         var record = LabelledModelFolder.Read(folder) ?? throw new InvalidDataException($"Corpus '{corpus.Name}' has no model trained by job #{payload.ModelJobId}.");
@@ -42,27 +39,18 @@ public sealed class CorpusPredictionJobHandler(
             ?? throw new InvalidDataException($"The label set model {record.Name} was trained on is no longer one of corpus '{corpus.Name}'s.");
         var unlabelled = corpus with { Utterances = [.. corpus.Utterances.Where(u => labelSet.Map(u.Label) is null)] };
         var padding = PaddingOf(record, dataFolder);
-        var sink = new JobProgressSink(context, feed, TimeSpan.FromSeconds(1), cancellationToken);
-        try
-        {
-            var views = record.View.Split('+');
-            var (usable, features, keys) = await Task.Run(() => corpusFeatures.Extract(unlabelled, views, padding, sink, context, cancellationToken), cancellationToken);
-            foreach (var viewFolder in LabelledModelFolder.ViewFolders(folder))
-                if (ModelFiles.ReadConfiguration(viewFolder) is { ViewConfigurationKey.Length: > 0 } trained && trained.ViewConfigurationKey != keys[trained.View])
-                    throw new InvalidDataException($"The {trained.View} features are configured differently from those model {record.Name} was trained on; train it again.");
-            sink.Report(new ExperimentProgress("predicting", 0, usable.Utterances.Count, $"{usable.Utterances.Count} clips without a label", null));
-            var predictions = await Task.Run(() => CorpusPredictions.Predict(folder, labelSet.Name, usable.Utterances.Select(u => u.Id).ToList(), features,
-                TrainingDevice.Default, padding, DateTime.UtcNow, cancellationToken), cancellationToken);
-            CorpusPredictions.Save(predictions, folder);
-            sink.Report(new ExperimentProgress("stored", predictions.Clips.Count, predictions.Clips.Count, "predictions stored", null));
-            sink.Flush();
-            await context.LogAsync($"predicted {predictions.Clips.Count} unlabelled clips with {record.Name} (job #{payload.ModelJobId}); "
-                + $"{predictions.Clips.Count(c => c.Confidence < 0.5)} below 0.5 confidence", cancellationToken);
-        }
-        finally
-        {
-            feed.Complete(context.JobId);
-        }
+        var views = record.View.Split('+');
+        var (usable, features, keys) = await Task.Run(() => corpusFeatures.Extract(unlabelled, views, padding, sink, context, cancellationToken), cancellationToken);
+        foreach (var viewFolder in LabelledModelFolder.ViewFolders(folder))
+            if (ModelFiles.ReadConfiguration(viewFolder) is { ViewConfigurationKey.Length: > 0 } trained && trained.ViewConfigurationKey != keys[trained.View])
+                throw new InvalidDataException($"The {trained.View} features are configured differently from those model {record.Name} was trained on; train it again.");
+        sink.Report(new ExperimentProgress("predicting", 0, usable.Utterances.Count, $"{usable.Utterances.Count} clips without a label", null));
+        var predictions = await Task.Run(() => CorpusPredictions.Predict(folder, labelSet.Name, usable.Utterances.Select(u => u.Id).ToList(), features,
+            TrainingDevice.Default, padding, DateTime.UtcNow, cancellationToken), cancellationToken);
+        CorpusPredictions.Save(predictions, folder);
+        sink.Report(new ExperimentProgress("stored", predictions.Clips.Count, predictions.Clips.Count, "predictions stored", null));
+        await context.LogAsync($"predicted {predictions.Clips.Count} unlabelled clips with {record.Name} (job #{payload.ModelJobId}); "
+            + $"{predictions.Clips.Count(c => c.Confidence < 0.5)} below 0.5 confidence", cancellationToken);
     }
 
     // The batches as the model was trained: padding matters to wav2vec 2.0 features, not to the result of masked pooling.
@@ -74,5 +62,5 @@ public sealed class CorpusPredictionJobHandler(
     }
 
     /// <summary>The job's input: a corpus and the job that trained the model to predict with.</summary>
-    public sealed record Payload(int CorpusId, int WorkspaceId, long ModelJobId);
+    public sealed record Payload(int CorpusId, int WorkspaceId, long ModelJobId) : ICorpusJobPayload;
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
+using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.EncoderSets;
 using PairwiseCL.Core.LabelledModels;
 using PairwiseCL.Core.Models;
@@ -7,6 +7,7 @@ using PairwiseCL.Core.Training;
 using PairwiseCL.Store;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Jobs;
+using PairwiseCL.Web.Corpora;
 using PairwiseCL.Web.Experiments;
 using PairwiseCL.Web.Jobs;
 
@@ -21,24 +22,20 @@ public sealed class LabelledModelJobHandler(
     CorpusRepository corpora,
     CorpusFeatures corpusFeatures,
     JobProgressFeed feed,
-    IOptions<StorageOptions> storage) : IJobHandler
+    IOptions<StorageOptions> storage) : CorpusJobHandler<LabelledModelJobHandler.Payload>(corpora, feed)
 {
     public const string JobKind = "train-model";
 
-    public string Kind => JobKind;
+    public override string Kind => JobKind;
 
-    public static JobRequest Request(Payload payload, string? userId) =>
-        new(JobKind, JsonSerializer.Serialize(payload), JobRequest.CpuDevice, payload.WorkspaceId, userId);
+    public static JobRequest Request(Payload payload, string? userId) => Request(JobKind, payload, userId);
 
     public static string CorpusFolder(string dataFolder, int corpusId) => Path.Combine(dataFolder, "models", $"corpus-{corpusId}");
 
     public static string ModelFolder(string dataFolder, int corpusId, long jobId) => Path.Combine(CorpusFolder(dataFolder, corpusId), $"job-{jobId}");
 
-    public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(JobContext context, Payload payload, Corpus corpus, JobProgressSink sink, CancellationToken cancellationToken)
     {
-        var payload = context.ReadPayload<Payload>();
-        var corpus = await corpora.LoadAsync(payload.CorpusId, payload.WorkspaceId, cancellationToken)
-            ?? throw new InvalidOperationException($"Corpus #{payload.CorpusId} no longer exists.");
         var classes = corpus.LabelSets.FirstOrDefault(s => s.Name == payload.LabelSet)
             ?? throw new InvalidDataException($"Corpus '{corpus.Name}' has no label set '{payload.LabelSet}'.");
         var dataFolder = storage.Value.DataFolderFullPath;
@@ -51,45 +48,37 @@ public sealed class LabelledModelJobHandler(
             if (set is null || !set.Request.Corpora.Contains(TrainingCorpus.Of(corpus)))
                 throw new InvalidDataException("That encoder set is not one of this corpus's (as it is now); pre-train one on the corpus page.");
         }
-        var sink = new JobProgressSink(context, feed, TimeSpan.FromSeconds(1), cancellationToken);
+        var padding = set?.Request.Pretraining.Padding ?? BatchPadding.Fixed15s;
+        var viewNames = payload.View.Split('+');
+        if (set is not null && viewNames.FirstOrDefault(v => !set.Request.Views.Contains(v)) is { } missing)
+            throw new InvalidDataException($"Encoder set '{set.Name}' has no {missing} encoder; choose its views or train from scratch.");
+        var (usable, features, keys) = await Task.Run(() => corpusFeatures.Extract(corpus, viewNames, padding, sink, context, cancellationToken), cancellationToken);
+        sink.Report(new ExperimentProgress("training and estimating", 0, 1, "one training per held-out fold, then on every labelled clip", null));
+        var settings = new LabelledModelSettings(payload.View, payload.Method,
+            new FineTuningConfig(MaxEpochs: payload.Epochs, Patience: Math.Min(20, payload.Epochs), BatchSize: 32, RefitOnTrainingAndValidation: false, Padding: padding),
+            set?.Request.Architecture ?? ModelArchitecture.Paper);
+        var folder = ModelFolder(dataFolder, payload.CorpusId, context.JobId);
+        var encoders = set is null ? [] : viewNames.Select(v => EncoderSetFiles.LoadEncoder(setFolder!, set, v)).ToList();
+        LabelledModelRecord record;
         try
         {
-            var padding = set?.Request.Pretraining.Padding ?? BatchPadding.Fixed15s;
-            var viewNames = payload.View.Split('+');
-            if (set is not null && viewNames.FirstOrDefault(v => !set.Request.Views.Contains(v)) is { } missing)
-                throw new InvalidDataException($"Encoder set '{set.Name}' has no {missing} encoder; choose its views or train from scratch.");
-            var (usable, features, keys) = await Task.Run(() => corpusFeatures.Extract(corpus, viewNames, padding, sink, context, cancellationToken), cancellationToken);
-            sink.Report(new ExperimentProgress("training and estimating", 0, 1, "one training per held-out fold, then on every labelled clip", null));
-            var settings = new LabelledModelSettings(payload.View, payload.Method,
-                new FineTuningConfig(MaxEpochs: payload.Epochs, Patience: Math.Min(20, payload.Epochs), BatchSize: 32, RefitOnTrainingAndValidation: false, Padding: padding),
-                set?.Request.Architecture ?? ModelArchitecture.Paper);
-            var folder = ModelFolder(dataFolder, payload.CorpusId, context.JobId);
-            var encoders = set is null ? [] : viewNames.Select(v => EncoderSetFiles.LoadEncoder(setFolder!, set, v)).ToList();
-            LabelledModelRecord record;
-            try
-            {
-                var views = viewNames.Select((v, i) => new LabelledViewFeatures(v, features[v], keys[v], set is null ? null : encoders[i])).ToList();
-                record = await Task.Run(() => LabelledModelFolder.TrainAndSave(usable, views, classes, settings, set, folder, cancellationToken), cancellationToken);
-            }
-            finally
-            {
-                foreach (var encoder in encoders) encoder.Dispose();
-            }
-            sink.Report(new ExperimentProgress("stored", 1, 1, "model saved", null));
-            sink.Flush();
-            await context.LogAsync($"trained {record.Name} on {record.Clips} labelled clips; UAR on unseen clips ({record.Estimate.Scheme}) "
-                + $"{record.Estimate.Uar.Mean:F3} ± {record.Estimate.Uar.HalfWidth:F3}", cancellationToken);
+            var views = viewNames.Select((v, i) => new LabelledViewFeatures(v, features[v], keys[v], set is null ? null : encoders[i])).ToList();
+            record = await Task.Run(() => LabelledModelFolder.TrainAndSave(usable, views, classes, settings, set, folder, cancellationToken), cancellationToken);
         }
         catch (ArgumentException e)
         {
+            // Too few labelled clips or classes: the member's data, not a fault of ours.
             throw new InvalidDataException(e.Message, e);
         }
         finally
         {
-            feed.Complete(context.JobId);
+            foreach (var encoder in encoders) encoder.Dispose();
         }
+        sink.Report(new ExperimentProgress("stored", 1, 1, "model saved", null));
+        await context.LogAsync($"trained {record.Name} on {record.Clips} labelled clips; UAR on unseen clips ({record.Estimate.Scheme}) "
+            + $"{record.Estimate.Uar.Mean:F3} ± {record.Estimate.Uar.HalfWidth:F3}", cancellationToken);
     }
 
     /// <summary>The job's input: a corpus, its label set, the view and how the model starts.</summary>
-    public sealed record Payload(int CorpusId, int WorkspaceId, string LabelSet, string View, string Method, string? EncoderSet, int Epochs);
+    public sealed record Payload(int CorpusId, int WorkspaceId, string LabelSet, string View, string Method, string? EncoderSet, int Epochs) : ICorpusJobPayload;
 }
