@@ -58,7 +58,7 @@ public sealed class HangfireJobRunner(JobStore store, JobExecutor executor, Loca
             return;
         }
         using var lease = devices.Lease(JobQueues.For(record.Device));
-        var job = await store.TryClaimAsync(jobId, shutdown);
+        var job = await store.TryClaimAsync(jobId, options.Value.EffectiveWorkerName, shutdown);
         if (job is null)
         {
             logger.LogInformation("Job {Id} was delivered again but is {State}; nothing to do", jobId, record.State);
