@@ -204,6 +204,17 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, 
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The jobs that are parts of <paramref name="parentJobId"/> (<see cref="JobEntity.ParentJobId"/>), oldest first.</summary>
+    public async Task<IReadOnlyList<JobSummary>> ListPartsAsync(long parentJobId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.AsNoTracking()
+            .Where(j => j.ParentJobId == parentJobId)
+            .OrderBy(j => j.Id)
+            .Select(j => new JobSummary(j.Id, j.Kind, j.State, j.Device, j.Attempts, j.ProgressJson, j.Error, j.CancelRequested, j.CreatedAtUtc, j.StartedAtUtc, j.FinishedAtUtc, j.PayloadJson, j.Worker))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<JobEntity?> FindAsync(long jobId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
