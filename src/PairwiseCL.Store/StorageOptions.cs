@@ -26,6 +26,12 @@ public sealed class StorageOptions
     /// <summary>Feature cache folder (keyed by view configuration hash and audio content hash).</summary>
     public string FeatureCachePath { get; set; } = "data/features";
 
+    /// <summary>
+    /// Refuse to start unless the data folder carries the store's identity (<see cref="DataFolderIdentity"/>), instead of
+    /// giving a new store this folder's. Worker hosts set it: a worker must never run on a folder the portal does not see.
+    /// </summary>
+    public bool VerifyDataFolder { get; set; }
+
     public string DataFolderFullPath => Path.GetFullPath(DataFolder);
 
     public string DatabaseFullPath => Path.GetFullPath(DatabasePath);

@@ -34,6 +34,10 @@ public sealed class StoreMigrator(
             // Hangfire's queues live beside the store on PostgreSQL (schema "hangfire"), ready for Jobs:Engine = hangfire.
             await Jobs.HangfireStorage.InstallPostgresSchemaAsync(storage.ConnectionString!, cancellationToken);
         await EnsureDefaultWorkspaceAsync(db, cancellationToken);
+        if (storage.VerifyDataFolder)
+            await DataFolderIdentity.VerifyAsync(db, storage, cancellationToken);
+        else
+            await DataFolderIdentity.EnsureAsync(db, storage, logger, cancellationToken);
         logger.LogInformation("Store ready at {Path}", where);
     }
 

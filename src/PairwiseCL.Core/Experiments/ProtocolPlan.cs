@@ -39,7 +39,7 @@ internal sealed class ProtocolPlan
         return estimate;
     }
 
-    private int RunsPerFoldViewAndFraction(double fraction) =>
+    public int RunsPerFoldViewAndFraction(double fraction) =>
         configuration.Repeats * configuration.Methods.Sum(method =>
         {
             if (method == MethodNames.Supervised) return 1;

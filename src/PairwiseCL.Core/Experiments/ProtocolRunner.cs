@@ -35,8 +35,13 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
     private readonly ILogger _logger = logger ?? NullLogger<ProtocolRunner>.Instance;
     private readonly Device _device = device ?? TrainingDevice.Default;
 
+    /// <param name="part">
+    /// Only this part of the protocol (<see cref="Parts"/>): one fold's pre-training, or one fold's fine-tuning runs of a
+    /// view and fraction, whose pre-trainings must have finished (they are restored from their checkpoints). The report
+    /// then holds that part's runs only; null runs everything, restoring what is stored.
+    /// </param>
     public ReportContent Run(ProtocolConfiguration configuration, ProtocolInput input,
-        IProgress<ProtocolProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<ProtocolProgress>? progress = null, CancellationToken cancellationToken = default, ProtocolPart? part = null)
     {
         configuration.Validate();
         input.Validate(configuration);
@@ -55,7 +60,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         var index = input.Corpus.Utterances.Select((u, i) => (u, i)).ToDictionary(x => x.u.Id, x => x.i);
         var folds = LeaveOneSessionOutFolds.Create(input.Corpus.Utterances, configuration.Folds);
         var plan = new ProtocolPlan(configuration, folds.Count);
-        var tracker = new ProgressTracker(plan.TotalUnits, plan.Estimate(ProgressTracker.PretrainingEpoch, ProgressTracker.FineTuning), clock, progress);
+        var tracker = new ProgressTracker(part?.Units ?? plan.TotalUnits, plan.Estimate(ProgressTracker.PretrainingEpoch, ProgressTracker.FineTuning), clock, progress);
         var runs = new List<RunResult>();
         var lossCurves = new List<LossCurve>();
         var embeddings = new List<EmbeddingPlot>();
@@ -65,31 +70,35 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         foreach (var fold in folds)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (part is not null && part.Fold != fold.Index) continue;
             var data = new FoldData(fold, input, index);
+            // A fine-tuning part restores its fold's finished pre-trainings instead of counting them as its work.
+            var restoreOnly = part is { Kind: ProtocolPartKind.FineTuning };
             var pretrained = new Dictionary<(string Set, double Tau), PretrainingResult>();
             if (configuration.Methods.Any(MethodNames.NeedsPretraining))
             {
                 foreach (var (set, tau) in PretrainingsFor(configuration))
                 {
+                    if (part is { Kind: ProtocolPartKind.Pretraining } && (part.Set != set || part.Temperature != tau)) continue;
                     var (train, validation) = data.PretrainingSets(set);
                     var trainingData = data.PretrainingDataset(train, set, configuration.Views);
                     if (trainingData.Count < 2 || validation.Count < 2)
                     {
                         _logger.LogWarning("Fold {Fold}: too few utterances to pre-train on '{Set}' ({Train} train, {Validation} validation); skipped.", fold.Index, set, trainingData.Count, validation.Count);
-                        tracker.Skipped([(ProgressTracker.PretrainingEpoch, plan.PretrainingEpochs)], plan.PretrainingUnits, $"fold {fold.Index}: skipped pre-training on {set}");
+                        if (!restoreOnly) tracker.Skipped([(ProgressTracker.PretrainingEpoch, plan.PretrainingEpochs)], plan.PretrainingUnits, $"fold {fold.Index}: skipped pre-training on {set}");
                         continue;
                     }
-                    tracker.Step($"fold {fold.Index + 1}/{folds.Count}: pre-training on {set} utterances, tau {tau}");
+                    tracker.Step($"fold {fold.Index + 1}/{folds.Count}: {(restoreOnly ? "restoring the encoders pre-trained" : "pre-training")} on {set} utterances, tau {tau}");
                     var result = new Pretrainer(_device).Run(configuration.Views, configuration.Architecture,
                         trainingData, data.Dataset(validation, configuration.Views),
                         configuration.Pretraining with { Temperature = tau, Seed = StableSeed.Of(configuration.Seed, fold.Index, 1) },
                         Path.Combine(folder, "checkpoints", $"fold{fold.Index}-{set}-tau{tau}"),
-                        tracker.PretrainingEpochs(), cancellationToken);
+                        restoreOnly ? null : tracker.PretrainingEpochs(), cancellationToken);
                     pretrained[(set, tau)] = result;
                     ThrowIfDiverged($"pre-training on {set} utterances at tau {tau} (fold {fold.Index})", result.History);
                     if (fold.Index == 0 && set == PretrainedOnAll && tau == configuration.Temperature)
                         lossCurves.Add(new LossCurve($"pre-training, tau {tau}", result.History.Select(h => h.TrainLoss).ToArray(), result.History.Select(h => h.ValidationLoss).ToArray()));
-                    tracker.PretrainingFinished(plan.PretrainingEpochs, plan.PretrainingUnits);
+                    if (!restoreOnly) tracker.PretrainingFinished(plan.PretrainingEpochs, plan.PretrainingUnits);
                 }
             }
 
@@ -98,6 +107,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
             foreach (var fraction in configuration.FractionsPercent)
             for (var repeat = 0; repeat < configuration.Repeats; repeat++)
             {
+                if (part is not null && !part.Covers(view, fraction)) continue;
                 var seed = StableSeed.Of(configuration.Seed, fold.Index, repeat);
                 var subset = LabelFractionSampler.Sample(data.LabelledTrain, fraction / 100.0, seed);
                 foreach (var (method, set, tau) in FineTuningsFor(configuration, fraction))
@@ -148,7 +158,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                 }
             }
 
-            if (fold.Index == 0 && configuration.Analysis)
+            if (fold.Index == 0 && configuration.Analysis && part is null)
             {
                 tracker.Step("analysis: t-SNE and PWCCA on the first fold's test session");
                 var analysis = new RepresentationAnalysis(configuration, data, _device);
@@ -164,6 +174,30 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         tracker.Step("done");
         return new ReportContent($"Pairwise-CL protocol on {input.Corpus.Name}", JsonSerializer.Serialize(configuration, Json),
             input.FineTuneLabels.Classes, runs, pwcca, parameters, embeddings, lossCurves, clock.Elapsed, models);
+    }
+
+    /// <summary>
+    /// The protocol cut into parts that can run on different hosts: per fold, each pre-training (set x temperature),
+    /// then the fine-tuning runs of each view and fraction, which need that fold's pre-trainings finished. Running every
+    /// part and then the whole protocol (which finds every run stored) gives the same report as one run.
+    /// </summary>
+    public static IReadOnlyList<ProtocolPart> Parts(ProtocolConfiguration configuration, ProtocolInput input)
+    {
+        configuration.Validate();
+        input.Validate(configuration);
+        var folds = LeaveOneSessionOutFolds.Create(input.Corpus.Utterances, configuration.Folds);
+        var plan = new ProtocolPlan(configuration, folds.Count);
+        var parts = new List<ProtocolPart>();
+        foreach (var fold in folds)
+        {
+            if (configuration.Methods.Any(MethodNames.NeedsPretraining))
+                foreach (var (set, tau) in PretrainingsFor(configuration))
+                    parts.Add(new ProtocolPart(ProtocolPartKind.Pretraining, fold.Index, plan.PretrainingUnits, Set: set, Temperature: tau));
+            foreach (var view in configuration.Views)
+            foreach (var fraction in configuration.FractionsPercent)
+                parts.Add(new ProtocolPart(ProtocolPartKind.FineTuning, fold.Index, plan.RunsPerFoldViewAndFraction(fraction), View: view, FractionPercent: fraction));
+        }
+        return parts;
     }
 
     private (RunResult Run, FineTuningResult Result) FineTune(ProtocolConfiguration configuration, FoldData data, string view, string method,

@@ -28,6 +28,15 @@ public sealed class JobEntity
 
     public int Attempts { get; set; }
 
+    /// <summary>The worker process (Jobs:WorkerName, "host:pid" by default) that claimed the latest attempt; null while never run.</summary>
+    public string? Worker { get; set; }
+
+    /// <summary>
+    /// The job this one is a part of (a protocol experiment fanned out over worker hosts: pre-trainings, fine-tuning
+    /// chunks, the final report), or null for a job of its own.
+    /// </summary>
+    public long? ParentJobId { get; set; }
+
     public string Log { get; set; } = "";
 
     public string? Error { get; set; }

@@ -37,7 +37,7 @@ internal sealed class EmbeddedJobWorker(
             var wake = signal.Next;
             try
             {
-                var job = await store.TryClaimNextAsync(device, stoppingToken);
+                var job = await store.TryClaimNextAsync(device, options.Value.EffectiveWorkerName, stoppingToken);
                 if (job is null)
                     await wake.WaitAsync(poll, stoppingToken).ContinueWith(_ => { }, TaskContinuationOptions.ExecuteSynchronously);
                 else

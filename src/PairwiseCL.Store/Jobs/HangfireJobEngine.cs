@@ -17,10 +17,13 @@ namespace PairwiseCL.Store.Jobs;
 /// conditional UPDATE as the embedded loop: a second delivery of a job that is running, finished or cancelled
 /// does nothing.
 /// </summary>
-internal sealed class HangfireJobDispatcher(JobStore store, IBackgroundJobClient client) : IJobDispatcher
+internal sealed class HangfireJobDispatcher(JobStore store, IBackgroundJobClient client, IEnumerable<CoordinatingJobKind> coordinating) : IJobDispatcher
 {
     public async Task<long> EnqueueAsync(JobRequest request, CancellationToken cancellationToken = default)
     {
+        // A job that fans out into others waits for them on queue "control", holding none of the devices they need.
+        if (coordinating.Any(c => c.Kind == request.Kind))
+            request = request with { Device = JobQueues.Control };
         var queue = JobQueues.For(request.Device);
         var id = await store.AddAsync(request, cancellationToken);
         Submit(client, id, queue);
@@ -58,7 +61,7 @@ public sealed class HangfireJobRunner(JobStore store, JobExecutor executor, Loca
             return;
         }
         using var lease = devices.Lease(JobQueues.For(record.Device));
-        var job = await store.TryClaimAsync(jobId, shutdown);
+        var job = await store.TryClaimAsync(jobId, options.Value.EffectiveWorkerName, shutdown);
         if (job is null)
         {
             logger.LogInformation("Job {Id} was delivered again but is {State}; nothing to do", jobId, record.State);
@@ -81,6 +84,8 @@ public sealed class LocalDevices
     public LocalDevices(IOptions<JobOptions> options)
     {
         pools = options.Value.EffectiveDevices.GroupBy(JobQueues.For).ToDictionary(g => g.Key, g => new Pool(g.ToList()));
+        if (options.Value.CoordinatorSlots > 0)
+            pools[JobQueues.Control] = new Pool(Enumerable.Repeat(JobQueues.Control, options.Value.CoordinatorSlots).ToList());
     }
 
     /// <summary>The queues this host serves with how many devices each.</summary>

@@ -8,3 +8,9 @@ public interface IJobHandler
 
     Task RunAsync(JobContext context, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A job kind that, under Hangfire, fans out into other jobs and waits for them (registered by the host, e.g. a
+/// protocol experiment): it is queued on <see cref="JobQueues.Control"/> instead of a device queue.
+/// </summary>
+public sealed record CoordinatingJobKind(string Kind);

@@ -49,7 +49,7 @@ public sealed class JobExecutor(JobStore store, IServiceScopeFactory scopes, ILo
             }
             logger.LogInformation("Job {Id} ({Kind}) started on {Device} of {Worker}, attempt {Attempt}", job.Id, job.Kind, device, worker, attempt);
             await store.AppendLogAsync(job.Id, $"started on {device} of worker {worker} (attempt {attempt})", CancellationToken.None);
-            await handler.RunAsync(new JobContext(job.Id, job.PayloadJson, attempt, store), jobCancellation.Token);
+            await handler.RunAsync(new JobContext(job.Id, job.PayloadJson, attempt, store, device), jobCancellation.Token);
             await store.AppendLogAsync(job.Id, "succeeded", CancellationToken.None);
             await store.FinishAsync(job.Id, attempt, JobState.Succeeded, null, CancellationToken.None);
             return true;

@@ -31,6 +31,15 @@ public sealed class JobOptions
     public IReadOnlyList<string> EffectiveDevices =>
         Devices.Count == 0 ? [JobRequest.CpuDevice] : Devices.Select(d => d.Trim()).Where(d => d.Length > 0).Distinct().ToList();
 
+    /// <summary>
+    /// With Hangfire: how many jobs that only coordinate others (a fanned-out experiment waiting for its parts) this
+    /// process runs at once, on queue "control", beside its devices.
+    /// </summary>
+    public int CoordinatorSlots { get; set; } = 4;
+
+    /// <summary>With Hangfire: the device kind a fanned-out experiment's parts are queued for ("cpu", or "cuda" for GPU workers).</summary>
+    public string ExperimentDevice { get; set; } = JobRequest.CpuDevice;
+
     /// <summary>How often an idle device looks for work that another process queued.</summary>
     public double PollSeconds { get; set; } = 2;
 
@@ -58,11 +67,15 @@ public static class JobQueues
     public const string Cpu = "cpu";
     public const string Gpu = "gpu";
 
+    /// <summary>The queue (and pseudo-device) of jobs that only coordinate others: they hold no device while they wait.</summary>
+    public const string Control = "control";
+
     /// <summary>"cpu" for the CPU, "gpu" for "cuda", "cuda:N" and "gpu".</summary>
     public static string For(string device)
     {
         var d = device.Trim().ToLowerInvariant();
         return d == JobRequest.CpuDevice ? Cpu
+            : d == Control ? Control
             : d is "gpu" or "cuda" || d.StartsWith("cuda:", StringComparison.Ordinal) ? Gpu
             : throw new ArgumentException($"Unknown device '{device}': use cpu, cuda or cuda:N.", nameof(device));
     }

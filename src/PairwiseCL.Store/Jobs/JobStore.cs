@@ -23,6 +23,7 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, 
             Device = request.Device,
             WorkspaceId = request.WorkspaceId,
             CreatedByUserId = request.CreatedByUserId,
+            ParentJobId = request.ParentJobId,
             CreatedAtUtc = Now,
             UpdatedAtUtc = Now,
         };
@@ -31,8 +32,8 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, 
         return job.Id;
     }
 
-    /// <summary>Marks the oldest queued job of a device as running and returns it, or null when none waits.</summary>
-    public async Task<JobEntity?> TryClaimNextAsync(string device, CancellationToken cancellationToken = default)
+    /// <summary>Marks the oldest queued job of a device as running (by <paramref name="worker"/>) and returns it, or null when none waits.</summary>
+    public async Task<JobEntity?> TryClaimNextAsync(string device, string? worker = null, CancellationToken cancellationToken = default)
     {
         while (true)
         {
@@ -44,7 +45,7 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, 
                     .FirstOrDefaultAsync(cancellationToken);
             if (candidate is null) return null;
             // Another worker (or a cancel) may get there first: then look for the next one.
-            if (await TryClaimAsync(candidate.Value, cancellationToken) is { } claimed)
+            if (await TryClaimAsync(candidate.Value, worker, cancellationToken) is { } claimed)
                 return claimed;
         }
     }
@@ -98,8 +99,11 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, 
         return requeued;
     }
 
-    /// <summary>Marks one queued job as running for a new attempt; null when it is not queued (cancelled, or taken by another worker).</summary>
-    public async Task<JobEntity?> TryClaimAsync(long jobId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Marks one queued job as running for a new attempt by <paramref name="worker"/>; null when it is not queued
+    /// (cancelled, or taken by another worker).
+    /// </summary>
+    public async Task<JobEntity?> TryClaimAsync(long jobId, string? worker = null, CancellationToken cancellationToken = default)
     {
         var now = Now;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -108,6 +112,7 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, 
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, JobState.Running)
                 .SetProperty(j => j.Attempts, j => j.Attempts + 1)
+                .SetProperty(j => j.Worker, worker)
                 .SetProperty(j => j.StartedAtUtc, now)
                 .SetProperty(j => j.FinishedAtUtc, (DateTime?)null)
                 .SetProperty(j => j.UpdatedAtUtc, now), cancellationToken);
@@ -195,7 +200,18 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> contextFactory, 
         return await db.Jobs.AsNoTracking()
             .Where(j => j.WorkspaceId == null || j.WorkspaceId == workspaceId)
             .OrderByDescending(j => j.Id).Take(take)
-            .Select(j => new JobSummary(j.Id, j.Kind, j.State, j.Device, j.Attempts, j.ProgressJson, j.Error, j.CancelRequested, j.CreatedAtUtc, j.StartedAtUtc, j.FinishedAtUtc, j.PayloadJson))
+            .Select(j => new JobSummary(j.Id, j.Kind, j.State, j.Device, j.Attempts, j.ProgressJson, j.Error, j.CancelRequested, j.CreatedAtUtc, j.StartedAtUtc, j.FinishedAtUtc, j.PayloadJson, j.Worker))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The jobs that are parts of <paramref name="parentJobId"/> (<see cref="JobEntity.ParentJobId"/>), oldest first.</summary>
+    public async Task<IReadOnlyList<JobSummary>> ListPartsAsync(long parentJobId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.AsNoTracking()
+            .Where(j => j.ParentJobId == parentJobId)
+            .OrderBy(j => j.Id)
+            .Select(j => new JobSummary(j.Id, j.Kind, j.State, j.Device, j.Attempts, j.ProgressJson, j.Error, j.CancelRequested, j.CreatedAtUtc, j.StartedAtUtc, j.FinishedAtUtc, j.PayloadJson, j.Worker))
             .ToListAsync(cancellationToken);
     }
 

@@ -15,4 +15,5 @@ public sealed record JobSummary(
     DateTime CreatedAtUtc,
     DateTime? StartedAtUtc,
     DateTime? FinishedAtUtc,
-    string PayloadJson = "{}");
+    string PayloadJson = "{}",
+    string? Worker = null);

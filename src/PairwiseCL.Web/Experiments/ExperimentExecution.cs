@@ -32,6 +32,7 @@ public sealed class ExperimentExecution(
     JobProgressFeed feed,
     ProvisionalRuns provisional,
     ActiveLearningExecution activeLearning,
+    ExperimentFanOut fanOut,
     ILoggerFactory loggers)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
@@ -40,7 +41,24 @@ public sealed class ExperimentExecution(
     /// Also compute t-SNE and PWCCA, whatever the stored configuration says. Finished runs and pre-trainings
     /// are reused from the work folder, so this costs only the models the analysis needs.
     /// </param>
-    public async Task RunAsync(JobContext context, int experimentId, bool withAnalysis, CancellationToken cancellationToken)
+    /// <remarks>
+    /// An experiment job that Hangfire delivered on queue "control" (<see cref="ExperimentFanOut"/>) does not train: it
+    /// extracts the features once, then queues the protocol's parts and its final report as jobs for the workers and
+    /// follows them.
+    /// </remarks>
+    public Task RunAsync(JobContext context, int experimentId, bool withAnalysis, CancellationToken cancellationToken) =>
+        ExecuteAsync(context, experimentId, withAnalysis, part: null, resultJobId: context.JobId,
+            coordinate: !withAnalysis && context.Device == JobQueues.Control, cancellationToken);
+
+    /// <summary>
+    /// One part of a fanned-out experiment (its runs stay in the work folder, keyed by configuration hash), or, when
+    /// <paramref name="part"/> is null, its final report: the whole protocol, which finds every run stored, written to the
+    /// store under the experiment's job <paramref name="experimentJobId"/>.
+    /// </summary>
+    public Task RunPartAsync(JobContext context, int experimentId, ProtocolPart? part, long experimentJobId, CancellationToken cancellationToken) =>
+        ExecuteAsync(context, experimentId, withAnalysis: false, part, experimentJobId, coordinate: false, cancellationToken);
+
+    private async Task ExecuteAsync(JobContext context, int experimentId, bool withAnalysis, ProtocolPart? part, long resultJobId, bool coordinate, CancellationToken cancellationToken)
     {
         var experiment = await experiments.FindAsync(experimentId, cancellationToken)
             ?? throw new InvalidOperationException($"Experiment #{experimentId} no longer exists.");
@@ -57,17 +75,14 @@ public sealed class ExperimentExecution(
             throw new InvalidOperationException($"Experiment '{experiment.Name}' was imported from another portal; its corpus is not here, so it cannot be run.");
         var corpus = await corpora.LoadAsync(corpusId, experiment.WorkspaceId, cancellationToken)
             ?? throw new InvalidOperationException($"Corpus #{experiment.FinetuneCorpusId} of experiment '{experiment.Name}' no longer exists.");
-        await context.LogAsync($"experiment '{experiment.Name}' on '{corpus.Name}' ({corpus.Utterances.Count} utterances), views {string.Join(", ", launch.Protocol.Views)}", cancellationToken);
+        await context.LogAsync($"experiment '{experiment.Name}' on '{corpus.Name}' ({corpus.Utterances.Count} utterances), views {string.Join(", ", launch.Protocol.Views)}"
+            + (part is null ? "" : $"; part: {part.Describe()}"), cancellationToken);
 
         var sink = new JobProgressSink(context, feed, ProgressInterval, cancellationToken);
         try
         {
             var (usable, features, viewKeys) = await Task.Run(() => corpusFeatures.Extract(corpus, launch.Protocol.Views, launch.Protocol.Padding, sink, context, cancellationToken), cancellationToken);
 
-            var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>(), saveModels: true)
-            {
-                RunsFinished = new InlineProgress<RunProgress>(run => provisional.Add(experimentId, run)),
-            };
             var input = new ProtocolInput(usable, launch.FineTuneLabels, features, viewKeys);
             if (experiment.PretrainCorpusId is { } extraId && extraId != experiment.FinetuneCorpusId)
             {
@@ -77,11 +92,26 @@ public sealed class ExperimentExecution(
                 var (extraUsable, extraFeatures, _) = await Task.Run(() => corpusFeatures.Extract(extra, launch.Protocol.Views, launch.Protocol.Padding, sink, context, cancellationToken), cancellationToken);
                 input = input with { AdditionalPretraining = new AdditionalPretraining(extraUsable, extraFeatures) };
             }
+            if (coordinate)
+            {
+                await fanOut.RunAsync(context, experimentId, ProtocolRunner.Parts(protocol, input), sink.Report, cancellationToken);
+                return;
+            }
+
+            // A worker with several GPUs trains each job on the one it leased for it.
+            var device = context.Device.StartsWith("cuda:", StringComparison.Ordinal) ? TorchSharp.torch.device(context.Device) : null;
+            var runner = new ProtocolRunner(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ProtocolRunner>(), device, saveModels: true)
+            {
+                RunsFinished = part is null ? new InlineProgress<RunProgress>(run => provisional.Add(experimentId, run)) : null,
+            };
             var curve = new TrainingCurve();
             var report = await Task.Run(() => runner.Run(protocol, input,
-                new InlineProgress<ProtocolProgress>(p => sink.Report(curve.Next(p))), cancellationToken), cancellationToken);
+                new InlineProgress<ProtocolProgress>(p => sink.Report(curve.Next(p))), cancellationToken, part), cancellationToken);
             sink.Flush();
-            await StoreAsync(experiment, report, context, cancellationToken);
+            if (part is null)
+                await StoreAsync(experiment, report, context, resultJobId, cancellationToken);
+            else
+                await context.LogAsync($"{report.Runs.Count} runs of {part.Describe()} stored in the work folder", cancellationToken);
         }
         finally
         {
@@ -90,11 +120,11 @@ public sealed class ExperimentExecution(
         }
     }
 
-    private async Task StoreAsync(ExperimentEntity experiment, ReportContent report, JobContext context, CancellationToken cancellationToken)
+    private async Task StoreAsync(ExperimentEntity experiment, ReportContent report, JobContext context, long jobId, CancellationToken cancellationToken)
     {
         report = report with { Title = experiment.Name, ConfigurationJson = experiment.ConfigurationJson };
 
-        var stored = await resultWriter.WriteAsync(experiment, report, context.JobId, cancellationToken);
+        var stored = await resultWriter.WriteAsync(experiment, report, jobId, cancellationToken);
         await context.LogAsync($"{report.Runs.Count} runs in {report.Elapsed:hh\\:mm\\:ss}; {stored} files in the report folder", cancellationToken);
     }
 }

@@ -21,6 +21,10 @@ public static class ExperimentServiceExtensions
         builder.Services.AddScoped<ActiveLearningExecution>();
         builder.Services.AddJobHandler<ExperimentJobHandler>();
         builder.Services.AddJobHandler<ExperimentAnalysisJobHandler>();
+        // Under Hangfire an experiment fans out into parts (ExperimentFanOut) and waits for them on queue "control".
+        builder.Services.AddScoped<ExperimentFanOut>();
+        builder.Services.AddJobHandler<ExperimentPartJobHandler>();
+        builder.Services.AddSingleton(new CoordinatingJobKind(ExperimentJobHandler.JobKind));
         builder.Services.AddJobHandler<EncoderSets.EncoderSetJobHandler>();
         builder.Services.AddScoped<EncoderSets.EncoderSetService>();
         builder.Services.AddJobHandler<LabelledModels.LabelledModelJobHandler>();

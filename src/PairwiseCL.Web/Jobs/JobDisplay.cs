@@ -24,6 +24,9 @@ public static class JobDisplay
             case ExperimentJobHandler.JobKind or ExperimentAnalysisJobHandler.JobKind when Int(root, "ExperimentId") is { } id:
                 var title = kind == ExperimentJobHandler.JobKind ? "Experiment run" : "Experiment analysis (t-SNE, PWCCA)";
                 return new JobSubject(title, experimentNames.GetValueOrDefault(id, $"experiment #{id}"), $"experiments/{id}");
+            case ExperimentPartJobHandler.JobKind when Int(root, "ExperimentId") is { } partOf:
+                var part = PartOf(payloadJson);
+                return new JobSubject($"Experiment part: {part?.Describe() ?? "final report"}", experimentNames.GetValueOrDefault(partOf, $"experiment #{partOf}"), $"experiments/{partOf}");
             case CorpusImportJob.JobKind:
                 return new JobSubject("Corpus import", Text(root, "CorpusName"), null);
             case AudioFileCheckJob.JobKind when Int(root, "CorpusId") is { } corpusId:
@@ -59,6 +62,18 @@ public static class JobDisplay
             .Where(p => p.Value.ValueKind is JsonValueKind.Number or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False)
             .Select(p => $"{p.Name}: {(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}").ToList();
         return fields.Count == 0 ? null : string.Join(", ", fields);
+    }
+
+    private static Core.Experiments.ProtocolPart? PartOf(string? json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ExperimentPartJobHandler.Payload>(json ?? "null")?.Part;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static JsonDocument? Parse(string? json)

@@ -132,6 +132,38 @@ public sealed class ProtocolRunnerTests : IDisposable
             new ProtocolRunner(_work, device: TorchSharp.torch.CPU).Run(SmallConfiguration(), SyntheticInput(seed: 2), cancellationToken: cancellation.Token));
     }
 
+    [Fact]
+    public void EveryPartRunSeparately_ThenTheWhole_GivesTheOneRunReport_WithoutTrainingAnythingTwice()
+    {
+        var input = SyntheticInput(seed: 5);
+        var configuration = SmallConfiguration() with { Analysis = false };
+        var reports = new List<ProtocolProgress>();
+        var one = new ProtocolRunner(Path.Combine(_work, "one"), device: TorchSharp.torch.CPU).Run(configuration, input, new InlineProgress<ProtocolProgress>(reports.Add));
+
+        var parts = ProtocolRunner.Parts(configuration, input);
+        // 4 folds x (1 pre-training + 2 views x 1 fraction); together they are the whole protocol's work.
+        Assert.Equal(4 * 3, parts.Count);
+        Assert.Equal(reports[^1].Total, parts.Sum(p => p.Units));
+        var separately = Path.Combine(_work, "parts");
+        // Pre-trainings first (a fine-tuning part restores its fold's), otherwise in any order; one part delivered twice.
+        foreach (var part in parts.OrderBy(p => p.Kind).ThenByDescending(p => p.Fold).Append(parts[^1]))
+        {
+            var partReports = new List<ProtocolProgress>();
+            var report = new ProtocolRunner(separately, device: TorchSharp.torch.CPU).Run(configuration, input, new InlineProgress<ProtocolProgress>(partReports.Add), part: part);
+            Assert.All(report.Runs, r => Assert.True(part.Covers(r.View, r.FractionPercent) && r.Fold == part.Fold, $"{r.View} {r.Fold} in {part.Describe()}"));
+            Assert.Equal(part.Kind == ProtocolPartKind.Pretraining ? 0 : 3, report.Runs.Count);
+            Assert.Equal(part.Units, partReports[^1].Total);
+            Assert.Equal(part.Units, partReports[^1].Done);
+        }
+        Assert.Equal(one.Runs.Count, Directory.GetFiles(separately, "*.json", SearchOption.AllDirectories).Count(f => Path.GetFileName(Path.GetDirectoryName(f)) == "runs"));
+
+        var wholeReports = new List<ProtocolProgress>();
+        var whole = new ProtocolRunner(separately, device: TorchSharp.torch.CPU).Run(configuration, input, new InlineProgress<ProtocolProgress>(wholeReports.Add));
+        Assert.Equal(Metrics(one.Runs), Metrics(whole.Runs));
+        // Every run was found stored and every pre-training restored from its finished checkpoint: no epoch trained.
+        Assert.DoesNotContain(wholeReports, r => r.Epoch is not null);
+    }
+
     private static ProtocolConfiguration SmallConfiguration() =>
         ProtocolConfiguration.Quick(["mel", "egemaps"]) with
         {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PairwiseCL.Core.Corpora.Synthetic;
@@ -83,32 +81,23 @@ public sealed class CrashRestartTests : IDisposable
         return await observer.Get<CorpusRepository>().SaveAsync(corpus);
     }
 
-    private static async Task<long> LaunchAsync(PortalProcess portal, int corpusId)
+    private static Task<long> LaunchAsync(PortalProcess portal, int corpusId) => portal.LaunchExperimentAsync(new ExperimentDraft
     {
-        using var admin = portal.CreateBrowser();
-        var signedIn = await Browser.SignInAsync(admin, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        var draft = new ExperimentDraft
-        {
-            Name = "killed mid-run",
-            CorpusId = corpusId,
-            LabelSetName = "synthetic",
-            Views = ["mel"],
-            Methods = [MethodNames.Supervised],
-            FractionsPercent = [100],
-            Repeats = Repeats,
-            Temperatures = [0.5],
-            OutOfDistribution = false,
-            // Analysis keeps one model in memory and so always recomputes its run; without it every run resumes.
-            Analysis = false,
-            FineTuneEpochs = 3,
-            FineTunePatience = 3,
-            BatchSize = 8,
-        };
-        var response = await admin.PostAsJsonAsync("api/experiments", draft);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<LaunchResult>())!.JobId!.Value;
-    }
+        Name = "killed mid-run",
+        CorpusId = corpusId,
+        LabelSetName = "synthetic",
+        Views = ["mel"],
+        Methods = [MethodNames.Supervised],
+        FractionsPercent = [100],
+        Repeats = Repeats,
+        Temperatures = [0.5],
+        OutOfDistribution = false,
+        // Analysis keeps one model in memory and so always recomputes its run; without it every run resumes.
+        Analysis = false,
+        FineTuneEpochs = 3,
+        FineTunePatience = 3,
+        BatchSize = 8,
+    });
 
     /// <summary>The protocol's finished runs in its work folder (one JSON file per run).</summary>
     private List<string> StoredRuns()

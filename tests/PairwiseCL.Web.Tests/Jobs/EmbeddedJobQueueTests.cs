@@ -49,6 +49,10 @@ public abstract class EmbeddedJobQueueTests : IDisposable
         Assert.Contains("gone.wav", job.Log);
         Assert.Equal("{\"Checked\":2,\"Total\":2,\"Missing\":1}", job.ProgressJson);
         Assert.Equal(1, job.Attempts);
+        // The Jobs page names the worker process that ran it.
+        var worker = portal.Get<Microsoft.Extensions.Options.IOptions<JobOptions>>().Value.EffectiveWorkerName;
+        Assert.Equal(worker, job.Worker);
+        Assert.Equal(worker, (await portal.Get<JobStore>().ListAsync(workspaceId)).Single(j => j.Id == id).Worker);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 
 namespace PairwiseCL.Web.Tests.TestSupport;
@@ -11,40 +10,25 @@ namespace PairwiseCL.Web.Tests.TestSupport;
 /// </summary>
 public sealed class PortalProcess : IDisposable
 {
-    private readonly Process process;
-    private readonly ConcurrentQueue<string> output = new();
+    private readonly PortalBinaryProcess process;
 
-    private PortalProcess(string folder, int port, double staleAfterSeconds)
+    private PortalProcess(string folder, int port, double staleAfterSeconds, IReadOnlyDictionary<string, string>? settings)
     {
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PairwiseCL.Web.dll"));
-        foreach (var (key, value) in Settings(folder, port, staleAfterSeconds))
-            start.ArgumentList.Add($"--{key}={value}");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        process = new PortalBinaryProcess(Settings(folder, port, staleAfterSeconds).Concat((settings ?? new Dictionary<string, string>()).Select(s => (s.Key, s.Value)))
+            .Select(s => $"--{s.Item1}={s.Item2}"));
     }
 
     public Uri BaseAddress { get; }
 
     /// <summary>Everything the process wrote, for failure messages.</summary>
-    public string Output => string.Join('\n', output);
+    public string Output => process.Output;
 
     /// <summary>Starts the portal and waits until its health endpoint answers; a portal that does not is killed.</summary>
-    public static async Task<PortalProcess> StartAsync(string folder, double staleAfterSeconds, TimeSpan timeout)
+    /// <param name="settings">More settings (a PostgreSQL store, the job engine), after and above the defaults.</param>
+    public static async Task<PortalProcess> StartAsync(string folder, double staleAfterSeconds, TimeSpan timeout, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var portal = new PortalProcess(folder, FreePort(), staleAfterSeconds);
+        var portal = new PortalProcess(folder, FreePort(), staleAfterSeconds, settings);
         try
         {
             await portal.WaitUntilHealthyAsync(timeout);
@@ -85,19 +69,21 @@ public sealed class PortalProcess : IDisposable
     public HttpClient CreateBrowser() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress };
 
-    /// <summary>Ends the process and its children at once, as a crash or power loss would: nothing is flushed or handed back.</summary>
-    public void Kill()
+    /// <summary>Launches <paramref name="draft"/> through the experiments API as the administrator; returns the experiment's job id.</summary>
+    public async Task<long> LaunchExperimentAsync(PairwiseCL.Web.Experiments.ExperimentDraft draft)
     {
-        if (process.HasExited) return;
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit();
+        using var admin = CreateBrowser();
+        var signedIn = await Browser.SignInAsync(admin, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var response = await admin.PostAsJsonAsync("api/experiments", draft);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<PairwiseCL.Web.Experiments.LaunchResult>())!.JobId!.Value;
     }
 
-    public void Dispose()
-    {
-        Kill();
-        process.Dispose();
-    }
+    /// <summary>Ends the process and its children at once, as a crash or power loss would: nothing is flushed or handed back.</summary>
+    public void Kill() => process.Kill();
+
+    public void Dispose() => process.Dispose();
 
     private static IEnumerable<(string Key, string Value)> Settings(string folder, int port, double staleAfterSeconds) =>
     [

@@ -1,0 +1,64 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PairwiseCL.Store.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddJobWorkersAndStoreSettings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Worker",
+                table: "Jobs",
+                type: "TEXT",
+                maxLength: 128,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ParentJobId",
+                table: "Jobs",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_ParentJobId",
+                table: "Jobs",
+                column: "ParentJobId");
+
+            migrationBuilder.CreateTable(
+                name: "StoreSettings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoreSettings", x => x.Key);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "StoreSettings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Jobs_ParentJobId",
+                table: "Jobs");
+
+            migrationBuilder.DropColumn(
+                name: "ParentJobId",
+                table: "Jobs");
+
+            migrationBuilder.DropColumn(
+                name: "Worker",
+                table: "Jobs");
+        }
+    }
+}
