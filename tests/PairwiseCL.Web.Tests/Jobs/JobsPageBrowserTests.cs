@@ -38,6 +38,13 @@ public sealed class JobsPageBrowserTests : IAsyncLifetime
             },
             new JobEntity
             {
+                // A part of a fanned-out experiment, run by a worker host.
+                Kind = ExperimentPartJobHandler.JobKind, State = JobState.Succeeded, Attempts = 1, Worker = "gpu-host-1",
+                PayloadJson = ExperimentPartJobHandler.PayloadJson(42, 1, new PairwiseCL.Core.Experiments.ProtocolPart(PairwiseCL.Core.Experiments.ProtocolPartKind.FineTuning, 1, 6, View: "mel", FractionPercent: 25)),
+                StartedAtUtc = finished, FinishedAtUtc = finished,
+            },
+            new JobEntity
+            {
                 Kind = "check-audio-files", State = JobState.Failed, PayloadJson = """{"CorpusId":7,"WorkspaceId":1}""", Attempts = 3,
                 Error = "Corpus #7 no longer exists. " + string.Join(" ", Enumerable.Repeat("A long error explains itself in many words.", 8)),
                 StartedAtUtc = finished, FinishedAtUtc = finished,
@@ -62,6 +69,8 @@ public sealed class JobsPageBrowserTests : IAsyncLifetime
         await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = "Experiment run" }).First).ToHaveAttributeAsync("href", "experiments/43");
         await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = "Audio file check" })).ToHaveAttributeAsync("href", "corpora/7");
         await Assertions.Expect(table).Not.ToContainTextAsync("run-experiment");
+        await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = "Experiment part: fold 2: fine-tuning mel at 25% labels" })).ToHaveAttributeAsync("href", "experiments/42");
+        await Assertions.Expect(table).ToContainTextAsync("worker gpu-host-1");
         // Finished jobs' progress in words, never the stored JSON.
         await Assertions.Expect(table).ToContainTextAsync("16 clips stored");
         await Assertions.Expect(table).ToContainTextAsync("16 runs stored");
