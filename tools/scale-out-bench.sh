@@ -36,8 +36,12 @@ chmod 755 "$tmp" # the PostgreSQL server user must reach its folder inside
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-  [ -n "${pg:-}" ] && kill -QUIT "$pg" 2>/dev/null || true
-  sleep 1
+  # The postmaster itself (its PID file's first line): $pg is only the shell that started it, which ignores SIGQUIT.
+  local postmaster; postmaster=$(head -1 "$tmp/pg/data/postmaster.pid" 2>/dev/null || true)
+  if [ -n "$postmaster" ]; then
+    kill -QUIT "$postmaster" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$postmaster" 2>/dev/null || break; sleep 0.1; done
+  fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
