@@ -8,8 +8,11 @@ namespace PairwiseCL.Core.EncoderSets;
 public sealed record TrainingCorpus(string Name, int Utterances, string UtteranceHash)
 {
     /// <summary>The corpus as an encoder set records it: every utterance it has (labels play no part).</summary>
-    public static TrainingCorpus Of(Corpora.Corpus corpus) =>
-        new(corpus.Name, corpus.Utterances.Count, EncoderSetRequest.HashOfUtterances(corpus.Utterances.Select(u => u.Id)));
+    public static TrainingCorpus Of(Corpora.Corpus corpus) => Of(corpus.Name, [.. corpus.Utterances.Select(u => u.Id)]);
+
+    /// <summary>The same from the corpus's name and utterance ids in corpus order, without loading the utterances themselves.</summary>
+    public static TrainingCorpus Of(string name, IReadOnlyList<string> utteranceIds) =>
+        new(name, utteranceIds.Count, EncoderSetRequest.HashOfUtterances(utteranceIds));
 
     /// <summary>True when <paramref name="corpus"/> is this one: same name and same utterances.</summary>
     public bool Is(Corpora.Corpus corpus) => this == Of(corpus);

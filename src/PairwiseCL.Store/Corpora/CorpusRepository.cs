@@ -131,6 +131,16 @@ public sealed class CorpusRepository(
             labelSets.Select(CorpusMapper.ToCore).ToList());
     }
 
+    /// <summary>A corpus's name and utterance ids in corpus order (what identifies it to an encoder set); null when it is not in the workspace.</summary>
+    public async Task<(string Name, IReadOnlyList<string> UtteranceIds)?> LoadUtteranceIdsAsync(int corpusId, int workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var name = await db.Corpora.AsNoTracking().Where(c => c.Id == corpusId && c.WorkspaceId == workspaceId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+        if (name is null) return null;
+        var ids = await db.Utterances.AsNoTracking().Where(u => u.CorpusId == corpusId).OrderBy(u => u.Ordinal).Select(u => u.Key).ToListAsync(cancellationToken);
+        return (name, ids);
+    }
+
     /// <summary>The model predictions members accepted as labels, by utterance id; kept apart from the corpus's labels, which <see cref="LoadAsync"/> gives.</summary>
     public async Task<IReadOnlyDictionary<string, string>> LoadAcceptedPredictionsAsync(int corpusId, CancellationToken cancellationToken = default)
     {

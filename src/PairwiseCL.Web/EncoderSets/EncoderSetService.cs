@@ -27,10 +27,11 @@ public sealed class EncoderSetService(
     /// <summary>The encoder sets trained on this corpus as it is now (its name and its utterances), newest first; null when it is not in this workspace.</summary>
     public async Task<IReadOnlyList<EncoderSetManifest>?> ListAsync(int corpusId, CancellationToken cancellationToken = default)
     {
-        var corpus = await corpora.LoadAsync(corpusId, await workspace.GetIdAsync(cancellationToken), cancellationToken);
-        if (corpus is null) return null;
-        var trained = TrainingCorpus.Of(corpus);
-        return new EncoderSetCatalog(storage.Value.DataFolderFullPath).List(corpus.Name)
+        // Only the ids: the corpus page and the labelling page ask this on every visit, and a corpus may hold thousands of clips.
+        if (await corpora.LoadUtteranceIdsAsync(corpusId, await workspace.GetIdAsync(cancellationToken), cancellationToken) is not { } found) return null;
+        var (name, ids) = found;
+        var trained = TrainingCorpus.Of(name, ids);
+        return new EncoderSetCatalog(storage.Value.DataFolderFullPath).List(name)
             .Where(set => set.Request.Corpora.Contains(trained)).ToList();
     }
 
