@@ -69,22 +69,17 @@ internal static class TrainModelCommand
             var fineTuning = new FineTuningConfig(MaxEpochs: parse.GetValue(epochs), Patience: parse.GetValue(patience), BatchSize: parse.GetValue(batchSize),
                 Seed: parse.GetValue(seed), RefitOnTrainingAndValidation: false, Padding: padding);
             var architecture = set?.Request.Architecture ?? ModelArchitecture.Paper;
-            var encoders = set is null ? [] : views.Select(v => EncoderSetFiles.LoadEncoder(setFolder!, set, v.Name)).ToList();
             var folder = parse.GetValue(output)!.FullName;
+            var keys = views.ToDictionary(v => v.Name, v => v.ConfigurationKey);
             LabelledModelRecord record;
             try
             {
-                var inputs = views.Select((v, i) => new LabelledViewFeatures(v.Name, features[v.Name], v.ConfigurationKey, set is null ? null : encoders[i])).ToList();
-                record = ConsoleProgress.Run("training", _ => LabelledModelFolder.TrainAndSave(usable, inputs, classes,
-                    new LabelledModelSettings(string.Join("+", viewNames), methodName, fineTuning, architecture), set, folder, ct));
+                record = ConsoleProgress.Run("training", _ => LabelledModelFolder.TrainAndSave(usable, viewNames, features, keys, classes,
+                    new LabelledModelSettings(string.Join("+", viewNames), methodName, fineTuning, architecture), set, setFolder, folder, ct));
             }
             catch (ArgumentException e)
             {
                 throw new CliUsageException(e.Message);
-            }
-            finally
-            {
-                foreach (var encoder in encoders) encoder.Dispose();
             }
             AnsiConsole.MarkupLine($"UAR on unseen clips ({Markup.Escape(record.Estimate.Scheme)}, {record.Estimate.FoldUars.Count} folds): " +
                 $"[bold]{ReportTable.Number(record.Estimate.Uar.Mean, 3)}[/] ± {ReportTable.Number(record.Estimate.Uar.HalfWidth, 3)}; model saved in {Markup.Escape(folder)}");

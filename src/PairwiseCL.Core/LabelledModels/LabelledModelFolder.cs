@@ -32,16 +32,36 @@ public static class LabelledModelFolder
 
     public const string ViewsFolder = "views";
 
-    public static LabelledModelRecord TrainAndSave(Corpus usable, IReadOnlyList<FeatureMatrix> viewFeatures, LabelSet classes, string viewConfigurationKey,
-        LabelledModelSettings settings, EncoderSetManifest? set, ViewEncoder? encoder, string folder, CancellationToken cancellationToken = default) =>
-        TrainAndSave(usable, [new LabelledViewFeatures(settings.View, viewFeatures, viewConfigurationKey, encoder)], classes, settings, set, folder, cancellationToken);
+    /// <summary>
+    /// Trains on <paramref name="viewNames"/> (one view, or several for a late fusion), from scratch or from the encoders of
+    /// <paramref name="set"/> stored in <paramref name="setFolder"/> (loaded here, freed when training ends), and saves the folder.
+    /// </summary>
+    /// <param name="features">Every usable clip's features per view, in corpus order.</param>
+    /// <param name="viewKeys">Each view's feature configuration key, recorded with its model.</param>
+    public static LabelledModelRecord TrainAndSave(Corpus usable, IReadOnlyList<string> viewNames, IReadOnlyDictionary<string, IReadOnlyList<FeatureMatrix>> features,
+        IReadOnlyDictionary<string, string> viewKeys, LabelSet classes, LabelledModelSettings settings, EncoderSetManifest? set, string? setFolder, string folder,
+        CancellationToken cancellationToken = default)
+    {
+        var encoders = new List<ViewEncoder>();
+        try
+        {
+            if (set is not null)
+                foreach (var view in viewNames) encoders.Add(EncoderSetFiles.LoadEncoder(setFolder!, set, view));
+            var views = viewNames.Select((v, i) => new LabelledViewFeatures(v, features[v], viewKeys[v], set is null ? null : encoders[i])).ToList();
+            return TrainAndSave(usable, views, classes, settings, set, folder, cancellationToken);
+        }
+        finally
+        {
+            foreach (var encoder in encoders) encoder.Dispose();
+        }
+    }
 
     /// <summary>
     /// One view: model.bin and model.json in the folder, as before. Several views (a late fusion): one such pair per view
     /// under views/{view}/, the prediction being the mean of their probabilities (<see cref="ViewFolders"/>).
     /// </summary>
-    public static LabelledModelRecord TrainAndSave(Corpus usable, IReadOnlyList<LabelledViewFeatures> views, LabelSet classes,
-        LabelledModelSettings settings, EncoderSetManifest? set, string folder, CancellationToken cancellationToken = default)
+    private static LabelledModelRecord TrainAndSave(Corpus usable, IReadOnlyList<LabelledViewFeatures> views, LabelSet classes,
+        LabelledModelSettings settings, EncoderSetManifest? set, string folder, CancellationToken cancellationToken)
     {
         var labelled = usable.Utterances.Select((u, i) => (u, i, Class: classes.Map(u.Label)))
             .Where(x => x.Class is not null).Select(x => (x.u, x.i, Index: classes.Classes.ToList().IndexOf(x.Class!))).ToList();

@@ -58,21 +58,16 @@ public sealed class LabelledModelJobHandler(
             new FineTuningConfig(MaxEpochs: payload.Epochs, Patience: Math.Min(20, payload.Epochs), BatchSize: 32, RefitOnTrainingAndValidation: false, Padding: padding),
             set?.Request.Architecture ?? ModelArchitecture.Paper);
         var folder = ModelFolder(dataFolder, payload.CorpusId, context.JobId);
-        var encoders = set is null ? [] : viewNames.Select(v => EncoderSetFiles.LoadEncoder(setFolder!, set, v)).ToList();
         LabelledModelRecord record;
         try
         {
-            var views = viewNames.Select((v, i) => new LabelledViewFeatures(v, features[v], keys[v], set is null ? null : encoders[i])).ToList();
-            record = await Task.Run(() => LabelledModelFolder.TrainAndSave(usable, views, classes, settings, set, folder, cancellationToken), cancellationToken);
+            record = await Task.Run(() => LabelledModelFolder.TrainAndSave(usable, viewNames, features, keys, classes, settings, set, setFolder, folder, cancellationToken),
+                cancellationToken);
         }
         catch (ArgumentException e)
         {
             // Too few labelled clips or classes: the member's data, not a fault of ours.
             throw new InvalidDataException(e.Message, e);
-        }
-        finally
-        {
-            foreach (var encoder in encoders) encoder.Dispose();
         }
         sink.Report(new ExperimentProgress("stored", 1, 1, "model saved", null));
         await context.LogAsync($"trained {record.Name} on {record.Clips} labelled clips; UAR on unseen clips ({record.Estimate.Scheme}) "
