@@ -48,23 +48,20 @@ public static class CorpusPredictions
     {
         var folders = LabelledModelFolder.ViewFolders(modelFolder);
         if (folders.Count == 0) throw new InvalidDataException("The model's files are missing.");
-        ModelConfiguration? first = null;
-        var mean = clipIds.Select(_ => (double[]?)null).ToArray();
-        foreach (var folder in folders)
+        var configurations = folders.Select(ModelFiles.ReadConfiguration).ToList();
+        var fused = LateFusion.Mean(folders.Select((folder, v) =>
         {
-            var configuration = ModelFiles.ReadConfiguration(folder);
-            first ??= configuration;
+            var configuration = configurations[v];
             if (!features.TryGetValue(configuration.View, out var viewFeatures) || viewFeatures.Count != clipIds.Count)
                 throw new ArgumentException($"{clipIds.Count} clips but no matching {configuration.View} features.", nameof(features));
             using var model = ModelFiles.Load(folder, configuration);
             model.to(device);
-            var probabilities = clipIds.Count == 0 ? [] : Inference.Probabilities(model, viewFeatures, device, cancellationToken: cancellationToken, padding: padding);
-            for (var i = 0; i < clipIds.Count; i++)
-                mean[i] = mean[i] is { } sum ? [.. sum.Zip(probabilities[i], (a, b) => a + b)] : probabilities[i];
-        }
-        var rows = clipIds.Select((id, i) => Row(id, [.. mean[i]!.Select(p => p / folders.Count)], first!.ClassNames)).ToList();
-        var name = LabelledModelFolder.Read(modelFolder)?.Name ?? first!.Name;
-        return new CorpusPredictionSet(name, labelSet, first!.ClassNames, createdAtUtc, rows);
+            return clipIds.Count == 0 ? [] : Inference.Probabilities(model, viewFeatures, device, cancellationToken: cancellationToken, padding: padding);
+        }).ToList());
+        var first = configurations[0];
+        var rows = clipIds.Select((id, i) => Row(id, fused[i], first.ClassNames)).ToList();
+        var name = LabelledModelFolder.Read(modelFolder)?.Name ?? first.Name;
+        return new CorpusPredictionSet(name, labelSet, first.ClassNames, createdAtUtc, rows);
     }
 
     private static ClipPrediction Row(string id, double[] probabilities, IReadOnlyList<string> classes)

@@ -59,17 +59,14 @@ public sealed class LabelledModelTrainer(Device? device = null)
             cancellationToken.ThrowIfCancellationRequested();
             var test = fold.Test.ToHashSet();
             var training = Enumerable.Range(0, labels.Count).Where(i => !test.Contains(i)).ToList();
-            var meanProbabilities = new double[fold.Test.Count, classes];
-            foreach (var view in views)
+            var fused = LateFusion.Mean(views.Select(view =>
             {
                 using var model = Fit(view, labels, training, classes, settings, cancellationToken);
-                var probabilities = Inference.Probabilities(model, fold.Test.Select(i => view.Features[i]).ToList(), _device, cancellationToken: cancellationToken,
+                return Inference.Probabilities(model, fold.Test.Select(i => view.Features[i]).ToList(), _device, cancellationToken: cancellationToken,
                     padding: settings.FineTuning.Padding);
-                for (var i = 0; i < fold.Test.Count; i++)
-                    for (var c = 0; c < classes; c++) meanProbabilities[i, c] += probabilities[i][c] / views.Count;
-            }
+            }).ToList());
             var truth = fold.Test.Select(i => labels[i]).ToList();
-            var predicted = Enumerable.Range(0, truth.Count).Select(i => Enumerable.Range(0, classes).MaxBy(c => meanProbabilities[i, c])).ToList();
+            var predicted = fused.Select(p => Array.IndexOf(p, p.Max())).ToList();
             for (var i = 0; i < truth.Count; i++) confusion[truth[i]][predicted[i]]++;
             uars.Add(ClassificationMetrics.Compute(truth, predicted, classes).Uar);
         }

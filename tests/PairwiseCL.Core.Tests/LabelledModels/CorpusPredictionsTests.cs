@@ -29,6 +29,26 @@ public sealed class CorpusPredictionsTests
     }
 
     [Fact]
+    public void ALateFusion_AveragesEachClipsClassProbabilitiesOverTheViews()
+    {
+        double[][] egemaps = [[0.6, 0.4], [0.1, 0.9]];
+        double[][] mel = [[0.2, 0.8], [0.3, 0.7]];
+
+        var fused = LateFusion.Mean([egemaps, mel]);
+
+        Assert.Equal([0.4, 0.6], fused[0], new ToleranceComparer(1e-12));
+        Assert.Equal([0.2, 0.8], fused[1], new ToleranceComparer(1e-12));
+        Assert.Throws<ArgumentException>(() => LateFusion.Mean([egemaps, mel[..1]]));
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double value) => 0;
+    }
+
+    [Fact]
     public void SavedPredictions_ReadBack_AndAFolderWithoutThemHasNone()
     {
         var folder = Directory.CreateTempSubdirectory("pairwisecl-predictions").FullName;
