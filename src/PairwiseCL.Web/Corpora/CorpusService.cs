@@ -22,6 +22,12 @@ public sealed class CorpusService(CorpusRepository corpora, CurrentWorkspace wor
         return corpus is null ? null : new CorpusDetail(summary, corpus, await corpora.LoadAcceptedPredictionsAsync(corpusId, cancellationToken));
     }
 
+    /// <summary>The model predictions accepted as labels in a corpus of this workspace, by utterance id; null when it is not here.</summary>
+    public async Task<IReadOnlyDictionary<string, string>?> AcceptedPredictionsAsync(int corpusId, CancellationToken cancellationToken = default) =>
+        await corpora.FindSummaryAsync(corpusId, await workspace.GetIdAsync(cancellationToken), cancellationToken) is null
+            ? null
+            : await corpora.LoadAcceptedPredictionsAsync(corpusId, cancellationToken);
+
     public Task<bool> CanEditAsync() => access.IsAllowedAsync(PortalPolicies.Editor);
 
     /// <summary>The experiments that keep the corpus from being deleted, shown before anyone confirms a deletion.</summary>
