@@ -87,21 +87,24 @@ window.pairwiseAudio = (() => {
             recorder.ondataavailable = (e) => { if (e.data.size > 0) chunks.push(e.data); };
             recorder.start();
         },
-        // Stops recording and returns the clip as a base64 string with its MIME type.
+        // Stops recording and returns the clip's bytes. Blazor streams a typed array to .NET in chunks
+        // (IJSStreamReference): one interop message of the whole clip would exceed SignalR's 32 KB limit
+        // after a couple of seconds of audio and close the page's connection.
         stopRecording: () => new Promise((resolve, reject) => {
             if (!recorder) { reject(new Error("Recording has not started.")); return; }
-            recorder.onstop = async () => {
-                recorder.stream.getTracks().forEach((t) => t.stop());
-                const blob = new Blob(chunks, { type: recorder.mimeType });
-                const bytes = new Uint8Array(await blob.arrayBuffer());
-                let binary = "";
-                for (let i = 0; i < bytes.length; i += 0x8000) {
-                    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+            const stopping = recorder;
+            recorder = null;
+            stopping.onstop = async () => {
+                stopping.stream.getTracks().forEach((t) => t.stop());
+                try {
+                    const blob = new Blob(chunks, { type: stopping.mimeType });
+                    chunks = [];
+                    resolve(new Uint8Array(await blob.arrayBuffer()));
+                } catch (e) {
+                    reject(e);
                 }
-                recorder = null;
-                resolve({ mimeType: blob.type, base64: btoa(binary) });
             };
-            recorder.stop();
+            stopping.stop();
         }),
     };
 })();

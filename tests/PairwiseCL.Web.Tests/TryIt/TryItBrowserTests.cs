@@ -50,8 +50,10 @@ public sealed class TryItBrowserTests(FinishedExperiment finished) : IAsyncLifet
         await Assertions.Expect(refusal).ToContainTextAsync("Not an audio clip this portal can decode ('broken.wav')");
         await Assertions.Expect(refusal).Not.ToContainTextAsync("/tmp/");
 
+        // Five seconds of Opus is well over SignalR's 32 KB message limit: the clip must reach the server streamed,
+        // or the page's connection closes and no prediction ever comes (a CI failure with 1.5 s on a slow machine).
         await page.Locator("[data-testid=start-recording]").ClickAsync();
-        await page.WaitForTimeoutAsync(1500);
+        await page.WaitForTimeoutAsync(5000);
         await page.Locator("[data-testid=stop-recording]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=predicted]")).ToHaveAttributeAsync("data-source", "recorded", new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("[data-testid=prediction-problem]")).ToHaveCountAsync(0);
