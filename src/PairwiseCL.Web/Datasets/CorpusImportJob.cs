@@ -1,3 +1,4 @@
+using PairwiseCL.Web.Jobs;
 using Microsoft.Extensions.Options;
 using PairwiseCL.Core.Audio;
 using PairwiseCL.Core.Corpora;
@@ -93,7 +94,7 @@ public sealed class CorpusImportJob(
             await context.LogAsync($"extracted the upload into the corpus folder ({Directory.EnumerateFiles(createdFolder!, "*", SearchOption.AllDirectories).Count():N0} files)", cancellationToken);
         }
         var progress = new LatestProgress();
-        var import = Task.Run(() => Import(request, createdFolder, progress, cancellationToken), cancellationToken);
+        var import = JobCompute.RunAsync(() => Import(request, createdFolder, progress, cancellationToken), cancellationToken);
         while (await Task.WhenAny(import, Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken)) != import)
         {
             if (progress.Latest is { } latest)

@@ -33,7 +33,7 @@ public sealed class EncoderSetJobHandler(
     protected override async Task RunAsync(JobContext context, Payload payload, Corpus corpus, JobProgressSink sink, CancellationToken cancellationToken)
     {
         var pretraining = payload.Pretraining();
-        var (usable, features, keys) = await Task.Run(() =>
+        var (usable, features, keys) = await JobCompute.RunAsync(() =>
             corpusFeatures.Extract(corpus, payload.Views, pretraining.Padding, sink, context, cancellationToken), cancellationToken);
         // The set is known by the corpus as stored (all its utterances), so the corpus page finds it again.
         var request = new EncoderSetRequest(payload.Views, keys, [TrainingCorpus.Of(corpus)], pretraining, ModelArchitecture.Paper);
@@ -45,7 +45,7 @@ public sealed class EncoderSetJobHandler(
             return;
         }
         var name = $"{corpus.Name}: {string.Join(" + ", payload.Views)}, tau {payload.Temperature.ToString(CultureInfo.InvariantCulture)}";
-        var manifest = await Task.Run(() => new EncoderSetTrainer().Train(name, request, features, catalog.FolderOf(request.Hash),
+        var manifest = await JobCompute.RunAsync(() => new EncoderSetTrainer().Train(name, request, features, catalog.FolderOf(request.Hash),
             new InlineProgress<TrainingProgress>(p => sink.Report(new ExperimentProgress("pre-training", p.Epoch, p.MaxEpochs,
                 $"epoch {p.Epoch}, loss {p.TrainLoss:F3} / {p.ValidationLoss:F3}", p.EstimatedRemaining.TotalSeconds))), cancellationToken), cancellationToken);
         await context.LogAsync($"stored encoder set '{manifest.Name}' ({manifest.RequestHash[..12]}): {manifest.TrainingUtterances} training and "

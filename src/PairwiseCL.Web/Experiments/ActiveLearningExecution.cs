@@ -40,12 +40,12 @@ public sealed class ActiveLearningExecution(
         var sink = new JobProgressSink(context, feed, ProgressInterval, cancellationToken);
         try
         {
-            var (usable, features, viewKeys) = await Task.Run(
+            var (usable, features, viewKeys) = await JobCompute.RunAsync(
                 () => corpusFeatures.Extract(corpus, simulation.Views, simulation.Pretraining.Padding, sink, context, cancellationToken), cancellationToken);
             var input = new ProtocolInput(usable, launch.FineTuneLabels, features, viewKeys);
             var runner = new ActiveLearningSimulation(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ActiveLearningSimulation>());
             var curve = new TrainingCurve();
-            var report = await Task.Run(() => runner.Run(simulation, input,
+            var report = await JobCompute.RunAsync(() => runner.Run(simulation, input,
                 new InlineProgress<ProtocolProgress>(p => sink.Report(curve.Next(p))), cancellationToken), cancellationToken);
             sink.Flush();
             if (report.Runs.Count == 0)

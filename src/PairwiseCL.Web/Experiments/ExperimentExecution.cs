@@ -81,7 +81,7 @@ public sealed class ExperimentExecution(
         var sink = new JobProgressSink(context, feed, ProgressInterval, cancellationToken);
         try
         {
-            var (usable, features, viewKeys) = await Task.Run(() => corpusFeatures.Extract(corpus, launch.Protocol.Views, launch.Protocol.Padding, sink, context, cancellationToken), cancellationToken);
+            var (usable, features, viewKeys) = await JobCompute.RunAsync(() => corpusFeatures.Extract(corpus, launch.Protocol.Views, launch.Protocol.Padding, sink, context, cancellationToken), cancellationToken);
 
             var input = new ProtocolInput(usable, launch.FineTuneLabels, features, viewKeys);
             if (experiment.PretrainCorpusId is { } extraId && extraId != experiment.FinetuneCorpusId)
@@ -89,7 +89,7 @@ public sealed class ExperimentExecution(
                 var extra = await corpora.LoadAsync(extraId, experiment.WorkspaceId, cancellationToken)
                     ?? throw new InvalidOperationException($"Pre-training corpus #{extraId} of experiment '{experiment.Name}' no longer exists.");
                 await context.LogAsync($"pre-training also on '{extra.Name}' ({extra.Utterances.Count} utterances)", cancellationToken);
-                var (extraUsable, extraFeatures, _) = await Task.Run(() => corpusFeatures.Extract(extra, launch.Protocol.Views, launch.Protocol.Padding, sink, context, cancellationToken), cancellationToken);
+                var (extraUsable, extraFeatures, _) = await JobCompute.RunAsync(() => corpusFeatures.Extract(extra, launch.Protocol.Views, launch.Protocol.Padding, sink, context, cancellationToken), cancellationToken);
                 input = input with { AdditionalPretraining = new AdditionalPretraining(extraUsable, extraFeatures) };
             }
             if (coordinate)
@@ -105,7 +105,7 @@ public sealed class ExperimentExecution(
                 RunsFinished = part is null ? new InlineProgress<RunProgress>(run => provisional.Add(experimentId, run)) : null,
             };
             var curve = new TrainingCurve();
-            var report = await Task.Run(() => runner.Run(protocol, input,
+            var report = await JobCompute.RunAsync(() => runner.Run(protocol, input,
                 new InlineProgress<ProtocolProgress>(p => sink.Report(curve.Next(p))), cancellationToken, part), cancellationToken);
             sink.Flush();
             if (part is null)

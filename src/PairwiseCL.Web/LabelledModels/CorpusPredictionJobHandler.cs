@@ -40,12 +40,12 @@ public sealed class CorpusPredictionJobHandler(
         var unlabelled = corpus with { Utterances = [.. corpus.Utterances.Where(u => labelSet.Map(u.Label) is null)] };
         var padding = PaddingOf(record, dataFolder);
         var views = record.View.Split('+');
-        var (usable, features, keys) = await Task.Run(() => corpusFeatures.Extract(unlabelled, views, padding, sink, context, cancellationToken), cancellationToken);
+        var (usable, features, keys) = await JobCompute.RunAsync(() => corpusFeatures.Extract(unlabelled, views, padding, sink, context, cancellationToken), cancellationToken);
         foreach (var viewFolder in LabelledModelFolder.ViewFolders(folder))
             if (ModelFiles.ReadConfiguration(viewFolder) is { ViewConfigurationKey.Length: > 0 } trained && trained.ViewConfigurationKey != keys[trained.View])
                 throw new InvalidDataException($"The {trained.View} features are configured differently from those model {record.Name} was trained on; train it again.");
         sink.Report(new ExperimentProgress("predicting", 0, usable.Utterances.Count, $"{usable.Utterances.Count} clips without a label", null));
-        var predictions = await Task.Run(() => CorpusPredictions.Predict(folder, labelSet.Name, usable.Utterances.Select(u => u.Id).ToList(), features,
+        var predictions = await JobCompute.RunAsync(() => CorpusPredictions.Predict(folder, labelSet.Name, usable.Utterances.Select(u => u.Id).ToList(), features,
             TrainingDevice.Default, padding, DateTime.UtcNow, cancellationToken), cancellationToken);
         CorpusPredictions.Save(predictions, folder);
         sink.Report(new ExperimentProgress("stored", predictions.Clips.Count, predictions.Clips.Count, "predictions stored", null));

@@ -52,7 +52,7 @@ public sealed class LabelledModelJobHandler(
         var viewNames = payload.View.Split('+');
         if (set is not null && viewNames.FirstOrDefault(v => !set.Request.Views.Contains(v)) is { } missing)
             throw new InvalidDataException($"Encoder set '{set.Name}' has no {missing} encoder; choose its views or train from scratch.");
-        var (usable, features, keys) = await Task.Run(() => corpusFeatures.Extract(corpus, viewNames, padding, sink, context, cancellationToken), cancellationToken);
+        var (usable, features, keys) = await JobCompute.RunAsync(() => corpusFeatures.Extract(corpus, viewNames, padding, sink, context, cancellationToken), cancellationToken);
         sink.Report(new ExperimentProgress("training and estimating", 0, 1, "one training per held-out fold, then on every labelled clip", null));
         var settings = new LabelledModelSettings(payload.View, payload.Method,
             new FineTuningConfig(MaxEpochs: payload.Epochs, Patience: Math.Min(20, payload.Epochs), BatchSize: 32, RefitOnTrainingAndValidation: false, Padding: padding),
@@ -61,7 +61,7 @@ public sealed class LabelledModelJobHandler(
         LabelledModelRecord record;
         try
         {
-            record = await Task.Run(() => LabelledModelFolder.TrainAndSave(usable, viewNames, features, keys, classes, settings, set, setFolder, folder, cancellationToken),
+            record = await JobCompute.RunAsync(() => LabelledModelFolder.TrainAndSave(usable, viewNames, features, keys, classes, settings, set, setFolder, folder, cancellationToken),
                 cancellationToken);
         }
         catch (ArgumentException e)

@@ -49,7 +49,7 @@ public sealed class LaunchExperimentBrowserTests : IAsyncLifetime
         await page.Locator("[data-testid=launch]").ClickAsync();
 
         // Launching reads and checks the corpus; on a loaded 2-core machine that took over 30 s once.
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/experiments/[0-9]+$"), new() { Timeout = JobTimeout });
+        await LaunchedOrRefusedAsync(page);
         await Assertions.Expect(page.Locator(".mud-chip", new() { HasTextString = "Succeeded" })).ToBeVisibleAsync(new() { Timeout = JobTimeout });
         await Assertions.Expect(page.Locator(".pcl-plot[data-name=uar_vs_fraction_mel] svg").First).ToBeVisibleAsync();
         await BrowserPortal.ScreenshotAsync(page, "experiment-results");
@@ -59,6 +59,17 @@ public sealed class LaunchExperimentBrowserTests : IAsyncLifetime
         Assert.Equal(3, await db.Runs.CountAsync(r => r.ExperimentId == experiment.Id && r.State == JobState.Succeeded));
         Assert.Equal(["mel"], PairwiseCL.Web.Experiments.ExperimentLaunch.FromJson(experiment.ConfigurationJson).Protocol.Views);
         Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>Waits for the experiment's page; a launch the form refused fails with the form's own words, not a timeout.</summary>
+    private static async Task LaunchedOrRefusedAsync(IPage page)
+    {
+        var launched = page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/experiments/[0-9]+$"), new() { Timeout = JobTimeout });
+        var problems = page.Locator("[data-testid=problems]");
+        var refused = problems.WaitForAsync(new() { Timeout = JobTimeout });
+        if (await Task.WhenAny(launched, refused) == refused && refused.IsCompletedSuccessfully)
+            Assert.Fail("The form refused the launch: " + await problems.InnerTextAsync());
+        await launched;
     }
 
     public async Task DisposeAsync()
