@@ -52,8 +52,14 @@ public sealed class ScaleOutTests : IDisposable
         // Both workers finish parts; then one is killed while it runs another.
         await UntilAsync(async () => (await PartsAsync(jobId)).Where(p => p.State == JobState.Succeeded).Select(p => p.Worker).Distinct().Count() == 2,
             "parts finished by both workers", portal, first, second);
-        var killedPart = await UntilAsync(async () => (await PartsAsync(jobId)).FirstOrDefault(p => p.State == JobState.Running && p.Worker == "worker-a" && p.Kind == ExperimentPartJobHandler.JobKind),
-            "a part running on worker-a", portal, first, second);
+        // Looked for while worker-a is frozen: a short part could otherwise finish between the look and the kill.
+        var killedPart = await UntilAsync(async () =>
+        {
+            first.Pause();
+            var running = (await PartsAsync(jobId)).FirstOrDefault(p => p.State == JobState.Running && p.Worker == "worker-a" && p.Kind == ExperimentPartJobHandler.JobKind);
+            if (running is null) first.Resume();
+            return running;
+        }, "a part running on worker-a", portal, first, second);
         first.Kill();
 
         var job = await JobWaiting.UntilAsync(observer.Get<JobStore>(), jobId, j => j.State is not (JobState.Queued or JobState.Running), timeoutSeconds: 240);

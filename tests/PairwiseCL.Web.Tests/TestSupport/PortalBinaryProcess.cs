@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace PairwiseCL.Web.Tests.TestSupport;
 
@@ -49,6 +50,23 @@ public sealed class PortalBinaryProcess : IDisposable
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
     }
+
+    /// <summary>Freezes the process (SIGSTOP): it writes nothing more, so what the store shows of its work is final until <see cref="Resume"/>.</summary>
+    public void Pause() => Signal(SignalStop);
+
+    /// <summary>Lets a paused process go on (SIGCONT).</summary>
+    public void Resume() => Signal(SignalContinue);
+
+    private const int SignalContinue = 18, SignalStop = 19; // Linux x86-64 and arm64
+
+    private void Signal(int signal)
+    {
+        if (kill(process.Id, signal) != 0)
+            throw new InvalidOperationException($"Signal {signal} to process {process.Id} failed (errno {Marshal.GetLastPInvokeError()}).");
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     public void Dispose()
     {

@@ -41,5 +41,11 @@ public sealed class WorkerProcess : IDisposable
     /// <summary>Ends the process at once (SIGKILL), as a crash or power loss would: nothing is flushed or handed back.</summary>
     public void Kill() => process.Kill();
 
+    /// <inheritdoc cref="PortalBinaryProcess.Pause"/>
+    public void Pause() => process.Pause();
+
+    /// <inheritdoc cref="PortalBinaryProcess.Resume"/>
+    public void Resume() => process.Resume();
+
     public void Dispose() => process.Dispose();
 }
