@@ -40,8 +40,14 @@ public sealed class LabelledModelTrainer(Device? device = null)
     /// prediction is the class with the highest mean probability over the views, in the held-out estimate as in use.
     /// With one view it is that view's model (argmax of the mean of one is its own argmax).
     /// </summary>
+    /// <param name="trainingOnly">
+    /// Per clip, true when its label is not a person's (an accepted prediction): such clips train every model but are never
+    /// held out, never watched for early stopping, and leave the training side of a fold whose held-out speaker they share,
+    /// so the estimate stays one on people's labels of unseen speakers.
+    /// </param>
     public (IReadOnlyList<EmotionClassifier> Models, LabelledModelEstimate Estimate) TrainFused(IReadOnlyList<LabelledViewInput> views, IReadOnlyList<int> labels,
-        IReadOnlyList<string> speakers, int classes, LabelledModelSettings settings, CancellationToken cancellationToken = default)
+        IReadOnlyList<string> speakers, int classes, LabelledModelSettings settings, CancellationToken cancellationToken = default,
+        IReadOnlyList<bool>? trainingOnly = null)
     {
         if (views.Count == 0) throw new ArgumentException("Choose at least one view.", nameof(views));
         foreach (var view in views)
@@ -50,7 +56,12 @@ public sealed class LabelledModelTrainer(Device? device = null)
             if (settings.Method != MethodNames.Supervised && view.Pretrained is null)
                 throw new ArgumentException($"Method '{settings.Method}' fine-tunes a pre-trained encoder; choose an encoder set or train supervised.", nameof(views));
         }
-        var (scheme, folds) = LabelledClipFolds.Create(speakers, labels, settings.FineTuning.Seed);
+        if (trainingOnly is not null && trainingOnly.Count != labels.Count)
+            throw new ArgumentException($"{trainingOnly.Count} training-only flags but {labels.Count} labels.", nameof(trainingOnly));
+        var people = Enumerable.Range(0, labels.Count).Where(i => trainingOnly?[i] != true).ToList();
+        var extra = Enumerable.Range(0, labels.Count).Where(i => trainingOnly?[i] == true).ToList();
+        var (scheme, peopleFolds) = LabelledClipFolds.Create(people.Select(i => speakers[i]).ToList(), people.Select(i => labels[i]).ToList(), settings.FineTuning.Seed);
+        var folds = peopleFolds.Select(f => f with { Test = f.Test.Select(j => people[j]).ToList() }).ToList();
         var confusion = new int[classes][];
         for (var c = 0; c < classes; c++) confusion[c] = new int[classes];
         var uars = new List<double>();
@@ -58,10 +69,12 @@ public sealed class LabelledModelTrainer(Device? device = null)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var test = fold.Test.ToHashSet();
-            var training = Enumerable.Range(0, labels.Count).Where(i => !test.Contains(i)).ToList();
+            var training = people.Where(i => !test.Contains(i)).ToList();
+            var heldOutSpeakers = fold.Test.Select(i => speakers[i]).ToHashSet(StringComparer.Ordinal);
+            var extraTraining = scheme == LabelledClipFolds.LeaveOneSpeakerOut ? extra.Where(i => !heldOutSpeakers.Contains(speakers[i])).ToList() : extra;
             var fused = LateFusion.Mean(views.Select(view =>
             {
-                using var model = Fit(view, labels, training, classes, settings, cancellationToken);
+                using var model = Fit(view, labels, training, extraTraining, classes, settings, cancellationToken);
                 return Inference.Probabilities(model, fold.Test.Select(i => view.Features[i]).ToList(), _device, cancellationToken: cancellationToken,
                     padding: settings.FineTuning.Padding);
             }).ToList());
@@ -70,11 +83,10 @@ public sealed class LabelledModelTrainer(Device? device = null)
             for (var i = 0; i < truth.Count; i++) confusion[truth[i]][predicted[i]]++;
             uars.Add(ClassificationMetrics.Compute(truth, predicted, classes).Uar);
         }
-        var everything = Enumerable.Range(0, labels.Count).ToList();
         var final = new List<EmotionClassifier>();
         try
         {
-            foreach (var view in views) final.Add(Fit(view, labels, everything, classes, settings, cancellationToken));
+            foreach (var view in views) final.Add(Fit(view, labels, people, extra, classes, settings, cancellationToken));
         }
         catch
         {
@@ -84,11 +96,14 @@ public sealed class LabelledModelTrainer(Device? device = null)
         return (final, new LabelledModelEstimate(scheme, folds.Select(f => f.Name).ToList(), uars, MeanConfidence.Of(uars), confusion));
     }
 
-    private EmotionClassifier Fit(LabelledViewInput view, IReadOnlyList<int> labels, IReadOnlyList<int> rows, int classes,
+    /// <param name="rows">Clips with people's labels: early stopping watches a share of them.</param>
+    /// <param name="extraRows">Clips that only train (accepted predictions).</param>
+    private EmotionClassifier Fit(LabelledViewInput view, IReadOnlyList<int> labels, IReadOnlyList<int> rows, IReadOnlyList<int> extraRows, int classes,
         LabelledModelSettings fused, CancellationToken cancellationToken)
     {
         var (features, pretrained, settings) = (view.Features, view.Pretrained, fused with { View = view.Name });
-        var (train, validation) = SplitForEarlyStopping(rows, labels, settings.FineTuning.Seed);
+        var (peopleTrain, validation) = SplitForEarlyStopping(rows, labels, settings.FineTuning.Seed);
+        var train = extraRows.Count == 0 ? peopleTrain : peopleTrain.Concat(extraRows).Order().ToList();
         MultiViewDataset Data(IReadOnlyList<int> subset) =>
             new(new Dictionary<string, IReadOnlyList<FeatureMatrix>> { [settings.View] = subset.Select(i => features[i]).ToList() }, subset.Select(i => labels[i]).ToList());
         var tuner = new FineTuner(_device);

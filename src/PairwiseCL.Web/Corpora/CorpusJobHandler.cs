@@ -25,6 +25,9 @@ public abstract class CorpusJobHandler<TPayload>(CorpusRepository corpora, JobPr
 {
     public abstract string Kind { get; }
 
+    /// <summary>The store's corpora, for what a job reads beside the corpus itself.</summary>
+    protected CorpusRepository Corpora => corpora;
+
     protected static JobRequest Request(string kind, TPayload payload, string? userId) =>
         new(kind, JsonSerializer.Serialize(payload), JobRequest.CpuDevice, payload.WorkspaceId, userId);
 

@@ -61,8 +61,10 @@ public sealed class LabelledModelJobHandler(
         LabelledModelRecord record;
         try
         {
-            record = await JobCompute.RunAsync(() => LabelledModelFolder.TrainAndSave(usable, viewNames, features, keys, classes, settings, set, setFolder, folder, cancellationToken),
-                cancellationToken);
+            // Accepted predictions train only when the member asked: by default a model learns from people's labels alone.
+            var acceptedPredictions = payload.WithAcceptedPredictions ? await Corpora.LoadAcceptedPredictionsAsync(payload.CorpusId, cancellationToken) : null;
+            record = await JobCompute.RunAsync(() => LabelledModelFolder.TrainAndSave(usable, viewNames, features, keys, classes, settings, set, setFolder, folder,
+                cancellationToken, acceptedPredictions), cancellationToken);
         }
         catch (ArgumentException e)
         {
@@ -70,10 +72,12 @@ public sealed class LabelledModelJobHandler(
             throw new InvalidDataException(e.Message, e);
         }
         sink.Report(new ExperimentProgress("stored", 1, 1, "model saved", null));
-        await context.LogAsync($"trained {record.Name} on {record.Clips} labelled clips; UAR on unseen clips ({record.Estimate.Scheme}) "
+        await context.LogAsync($"trained {record.Name} on {record.Clips} labelled clips{(record.AcceptedPredictionsText is { } accepted ? $" and {accepted}" : "")}; UAR on unseen clips ({record.Estimate.Scheme}) "
             + $"{record.Estimate.Uar.Mean:F3} ± {record.Estimate.Uar.HalfWidth:F3}", cancellationToken);
     }
 
     /// <summary>The job's input: a corpus, its label set, the view and how the model starts.</summary>
-    public sealed record Payload(int CorpusId, int WorkspaceId, string LabelSet, string View, string Method, string? EncoderSet, int Epochs) : ICorpusJobPayload;
+    /// <param name="WithAcceptedPredictions">Train on accepted predictions too (clips without a person's label); never counted in the estimate.</param>
+    public sealed record Payload(int CorpusId, int WorkspaceId, string LabelSet, string View, string Method, string? EncoderSet, int Epochs,
+        bool WithAcceptedPredictions = false) : ICorpusJobPayload;
 }

@@ -92,7 +92,7 @@ public sealed class LabelledModelService(
 
     /// <summary>Queues the training, or names every problem with the request.</summary>
     public async Task<(long? JobId, IReadOnlyList<string> Problems)> TrainAsync(int corpusId, string labelSet, string view, string method, string? encoderSet,
-        int epochs, CancellationToken cancellationToken = default)
+        int epochs, CancellationToken cancellationToken = default, bool withAcceptedPredictions = false)
     {
         if (!await CanTrainAsync()) return (null, ["Only editors and owners can train models."]);
         var workspaceId = await workspace.GetIdAsync(cancellationToken);
@@ -108,7 +108,8 @@ public sealed class LabelledModelService(
         if (epochs is < 1 or > 1000) problems.Add("Epochs must be between 1 and 1000.");
         if (string.IsNullOrWhiteSpace(labelSet)) problems.Add("Choose a label set.");
         if (problems.Count > 0) return (null, problems);
-        var payload = new LabelledModelJobHandler.Payload(corpusId, workspaceId, labelSet, view, method, string.IsNullOrEmpty(encoderSet) ? null : encoderSet, epochs);
+        var payload = new LabelledModelJobHandler.Payload(corpusId, workspaceId, labelSet, view, method, string.IsNullOrEmpty(encoderSet) ? null : encoderSet, epochs,
+            withAcceptedPredictions);
         return (await dispatcher.EnqueueAsync(LabelledModelJobHandler.Request(payload, await access.GetUserIdAsync()), cancellationToken), []);
     }
 }

@@ -87,6 +87,46 @@ public sealed class LabelledModelTrainerTests
         Assert.Equal(estimate.FoldUars, repeated.FoldUars);
     }
 
+    /// <summary>
+    /// Accepted predictions (training-only clips) train the model but never count in the estimate, and a fold never trains
+    /// on those of the speaker it holds out. Offered: every boredom clip (a class no person labelled) and, for spk1, five
+    /// copies of each of its anger clips accepted as sadness. spk1's fold must equal the one trained without spk1's accepted
+    /// clips, while the other folds, which do train on the misleading copies, lose UAR.
+    /// </summary>
+    [Fact]
+    public void AcceptedPredictions_TrainTheModel_ButNeverEnterTheEstimate_NorTheFoldOfTheirOwnSpeaker()
+    {
+        var input = ProtocolRunnerTests.SyntheticInput(seed: 7);
+        var classes = new[] { "anger", "sadness", "happiness", "boredom" };
+        var clips = input.Corpus.Utterances.Select((u, i) => (u.Speaker, Label: u.Label!, Row: i)).ToList();
+        var people = clips.Where(x => x.Label != "boredom").ToList();
+        var boredom = clips.Where(x => x.Label == "boredom").ToList();
+        var misleading = Enumerable.Repeat(clips.Where(x => x.Speaker == "spk1" && x.Label == "anger").Select(x => x with { Label = "sadness" }), 5).SelectMany(x => x);
+        var settings = new LabelledModelSettings("egemaps", MethodNames.Supervised,
+            new FineTuningConfig(MaxEpochs: 30, Patience: 10, BatchSize: 16, Seed: 2, RefitOnTrainingAndValidation: false), ModelArchitecture.Paper);
+        var trainer = new LabelledModelTrainer(TorchSharp.torch.CPU);
+        (IReadOnlyList<EmotionClassifier> Models, LabelledModelEstimate Estimate) Train(IEnumerable<(string Speaker, string Label, int Row)> accepted)
+        {
+            var rows = people.Concat(accepted).ToList();
+            return trainer.TrainFused([new LabelledViewInput("egemaps", rows.Select(x => input.Features["egemaps"][x.Row]).ToList())],
+                rows.Select(x => Array.IndexOf(classes, x.Label)).ToList(), rows.Select(x => x.Speaker).ToList(), classes.Length, settings,
+                trainingOnly: rows.Select((_, k) => k >= people.Count).ToList());
+        }
+
+        var (models, estimate) = Train(boredom.Concat(misleading));
+        var (withoutSpk1, reference) = Train(boredom.Where(x => x.Speaker != "spk1"));
+        withoutSpk1[0].Dispose();
+        using var model = models[0];
+
+        Assert.Equal(people.Count, estimate.ConfusionMatrix.Sum(row => row.Sum()));
+        Assert.Equal(0, estimate.ConfusionMatrix[3].Sum());
+        var spk1 = estimate.FoldNames.ToList().IndexOf("speaker spk1");
+        Assert.Equal(reference.FoldUars[spk1], estimate.FoldUars[spk1]);
+        Assert.Contains(Enumerable.Range(0, estimate.FoldUars.Count), f => f != spk1 && estimate.FoldUars[f] < reference.FoldUars[f]);
+        var predicted = Inference.Predict(model, boredom.Select(x => input.Features["egemaps"][x.Row]).ToList(), TorchSharp.torch.CPU);
+        Assert.True(predicted.Count(c => c == 3) > boredom.Count / 2, $"{predicted.Count(c => c == 3)} of {boredom.Count} accepted boredom clips predicted as boredom");
+    }
+
     [Fact]
     public void AFineTuningMethodWithoutAnEncoder_IsRefused()
     {

@@ -91,6 +91,9 @@ public sealed class InformativeLabellingBrowserTests : IAsyncLifetime
         // Accepting one keeps it as the model's label: the human label count stays at 16.
         await page.Locator(".pcl-accept").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=accepted-count]")).ToContainTextAsync("1 accepted prediction");
+        // A new training may use it, when asked (off by default).
+        await Assertions.Expect(page.Locator(".pcl-model-with-accepted")).ToContainTextAsync("also train on the accepted prediction (not in the estimate)");
+        Assert.False(await page.Locator(".pcl-model-with-accepted input").IsCheckedAsync());
 
         // The least confident predictions go to the labelling queue first, each with the model's doubt as the reason.
         await page.Locator(".pcl-label-least-confident").ClickAsync();

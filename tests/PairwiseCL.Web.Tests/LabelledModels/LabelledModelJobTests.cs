@@ -149,6 +149,21 @@ public sealed class LabelledModelJobTests : IDisposable
         var ranked = (await service.LeastConfidentAsync(corpusId, trainJob.Value, queue.LabelSet!, queue.Items))!;
         Assert.Equal(predictions.LeastConfidentFirst.Select(c => c.ClipId), ranked.Keys);
         Assert.StartsWith("model unsure: ", ranked.Reasons[ranked.Keys[0]]);
+
+        // A new model learns from people's labels alone unless asked; asked, the accepted prediction trains it too, outside the estimate.
+        var labelledCount = corpus.Utterances.Count(u => u.Label is not null);
+        foreach (var withAccepted in new[] { false, true })
+        {
+            var (retrained, refused) = await service.TrainAsync(corpusId, corpus.LabelSets[0].Name, "egemaps", MethodNames.Supervised, null, epochs: 3,
+                withAcceptedPredictions: withAccepted);
+            Assert.Empty(refused);
+            var ended = await JobWaiting.UntilFinishedAsync(portal, retrained!.Value);
+            Assert.True(ended.State == JobState.Succeeded, $"{ended.State}: {ended.Error}\n{ended.Log}");
+            var record = (await service.FindAsync(corpusId, retrained.Value))!.Value.Record;
+            Assert.Equal((labelledCount, withAccepted ? 1 : 0), (record.Clips, record.AcceptedPredictions));
+            Assert.Equal(labelledCount, record.Estimate.ConfusionMatrix.Sum(r => r.Sum()));
+            Assert.Equal(withAccepted, ended.Log!.Contains("and 1 accepted prediction;", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
