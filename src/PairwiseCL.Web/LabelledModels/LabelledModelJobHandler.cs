@@ -32,7 +32,19 @@ public sealed class LabelledModelJobHandler(
 
     public static string CorpusFolder(string dataFolder, int corpusId) => Path.Combine(dataFolder, "models", $"corpus-{corpusId}");
 
-    public static string ModelFolder(string dataFolder, int corpusId, long jobId) => Path.Combine(CorpusFolder(dataFolder, corpusId), $"job-{jobId}");
+    private const string JobFolderPrefix = "job-";
+
+    public static string ModelFolder(string dataFolder, int corpusId, long jobId) => Path.Combine(CorpusFolder(dataFolder, corpusId), $"{JobFolderPrefix}{jobId}");
+
+    /// <summary>The model folders of a corpus by the job that trained each (folders without a job number in their name are not models).</summary>
+    public static IEnumerable<(long JobId, string Folder)> ModelFolders(string dataFolder, int corpusId)
+    {
+        var root = CorpusFolder(dataFolder, corpusId);
+        if (!Directory.Exists(root)) yield break;
+        foreach (var folder in Directory.EnumerateDirectories(root, JobFolderPrefix + "*"))
+            if (long.TryParse(Path.GetFileName(folder)[JobFolderPrefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var jobId))
+                yield return (jobId, folder);
+    }
 
     protected override async Task RunAsync(JobContext context, Payload payload, Corpus corpus, JobProgressSink sink, CancellationToken cancellationToken)
     {

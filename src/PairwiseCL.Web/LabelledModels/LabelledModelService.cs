@@ -30,11 +30,9 @@ public sealed class LabelledModelService(
     public async Task<IReadOnlyList<CorpusModel>?> ListAsync(int corpusId, CancellationToken cancellationToken = default)
     {
         if (await corpora.FindSummaryAsync(corpusId, await workspace.GetIdAsync(cancellationToken), cancellationToken) is null) return null;
-        var root = LabelledModelJobHandler.CorpusFolder(storage.Value.DataFolderFullPath, corpusId);
-        if (!Directory.Exists(root)) return [];
         var models = new List<CorpusModel>();
-        foreach (var folder in Directory.EnumerateDirectories(root, "job-*"))
-            if (long.TryParse(Path.GetFileName(folder)["job-".Length..], out var jobId) && LabelledModelFolder.Read(folder) is { } record)
+        foreach (var (jobId, folder) in LabelledModelJobHandler.ModelFolders(storage.Value.DataFolderFullPath, corpusId))
+            if (LabelledModelFolder.Read(folder) is { } record)
                 models.Add(new CorpusModel(jobId, record, CorpusPredictions.Read(folder)));
         return models.OrderByDescending(m => m.Record.CreatedAtUtc).ToList();
     }
