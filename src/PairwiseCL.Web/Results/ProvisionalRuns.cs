@@ -84,26 +84,43 @@ public sealed partial class ProvisionalRuns(IOptions<StorageOptions> storage, IL
         lock (entry)
         {
             entry.LastRead = Environment.TickCount64;
-            var files = Directory.Exists(folder)
-                ? Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".json", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal)
-                : [];
+            var files = RunFiles(folder);
             foreach (var gone in entry.Runs.Keys.Where(f => !files.Contains(f)).ToList()) entry.Runs.Remove(gone);
             foreach (var file in files.Where(f => !entry.Runs.ContainsKey(f)))
                 if (Read(file) is { } run) entry.Runs[file] = run;
-            runs = [.. entry.Runs.Values.OrderBy(r => r.Fold).ThenBy(r => r.View, StringComparer.Ordinal).ThenBy(r => r.FractionPercent)
-                .ThenBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.PretrainingSet, StringComparer.Ordinal).ThenBy(r => r.Temperature).ThenBy(r => r.Repeat)];
+            // In the order they finished, as a job in this process tells them: a run keeps its number (its drill-down
+            // link) while later ones are added.
+            runs = [.. entry.Runs.OrderBy(r => r.Value.Written).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value.Run)];
         }
         while (stored.Count > StoredEntries && stored.MinBy(e => e.Value.LastRead) is { Key: var oldest } && oldest != experimentId)
             stored.TryRemove(oldest, out _);
         return (runs, published.PlannedRuns);
     }
 
-    /// <summary>A stored run; null (tried again on the next read) when it is unreadable or went away while being read.</summary>
-    private RunResult? Read(string file)
+    /// <summary>The folder's run files; none while it does not exist yet (no part has stored a run) or cannot be listed.</summary>
+    private HashSet<string> RunFiles(string folder)
     {
         try
         {
-            return ProtocolRunner.TryLoad(file);
+            // A run is written to "<hash>.json.tmp" and renamed: only whole runs end in .json.
+            return Directory.Exists(folder)
+                ? Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".json", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal)
+                : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Runs folder {Folder} could not be listed", folder);
+            return [];
+        }
+    }
+
+    /// <summary>A stored run and when it was written; null (tried again on the next read) when it is unreadable or went away while being read.</summary>
+    private (DateTime Written, RunResult Run)? Read(string file)
+    {
+        try
+        {
+            var written = File.GetLastWriteTimeUtc(file);
+            return ProtocolRunner.TryLoad(file) is { } run ? (written, run) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -148,7 +165,7 @@ public sealed partial class ProvisionalRuns(IOptions<StorageOptions> storage, IL
     private sealed class StoredEntry(string folder)
     {
         public string Folder { get; } = folder;
-        public Dictionary<string, RunResult> Runs { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (DateTime Written, RunResult Run)> Runs { get; } = new(StringComparer.Ordinal);
         public long LastRead { get; set; }
     }
 }
