@@ -46,14 +46,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         configuration.Validate();
         input.Validate(configuration);
         var clock = Stopwatch.StartNew();
-        // Analysis changes no run, so runs and checkpoints are shared with and without it: asking for the
-        // analysis afterwards resumes everything and only trains what the analysis needs.
-        var key = ConfigurationHash.Of(new
-        {
-            configuration = configuration with { Analysis = false }, corpus = input.Corpus.Name, labels = input.FineTuneLabels, count = input.Corpus.Utterances.Count,
-            pretrainingCorpus = input.AdditionalPretraining?.Corpus.Name, pretrainingCount = input.AdditionalPretraining?.Corpus.Utterances.Count,
-        });
-        var folder = Path.Combine(workFolder, key);
+        var folder = Path.Combine(workFolder, FolderKey(configuration, input));
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "configuration.json"), JsonSerializer.Serialize(configuration, Json));
 
@@ -115,7 +108,7 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                     cancellationToken.ThrowIfCancellationRequested();
                     tracker.Step($"fold {fold.Index + 1}/{folds.Count}: {view} {method} p={fraction}% repeat {repeat + 1}{(set is PretrainedOnAll or NotPretrained ? "" : $" (pre-trained on {set})")}");
                     var runKey = ConfigurationHash.Of(new { view, method, fraction, fold = fold.Index, repeat, seed, tau, set });
-                    var stored = Path.Combine(folder, "runs", runKey + ".json");
+                    var stored = Path.Combine(folder, RunsFolder, runKey + ".json");
                     var first = fold.Index == 0 && repeat == 0 && fraction == configuration.FractionsPercent.Max();
                     var keepsModel = configuration.Analysis && method == MethodNames.Supervised && first;
                     var deployable = saveModels && first && set is PretrainedOnAll or NotPretrained && tau == configuration.Temperature
@@ -174,6 +167,42 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
         tracker.Step("done");
         return new ReportContent($"Pairwise-CL protocol on {input.Corpus.Name}", JsonSerializer.Serialize(configuration, Json),
             input.FineTuneLabels.Classes, runs, pwcca, parameters, embeddings, lossCurves, clock.Elapsed, models);
+    }
+
+    /// <summary>Where finished runs are stored in a protocol's folder: one JSON file each, named by the run's configuration hash.</summary>
+    public const string RunsFolder = "runs";
+
+    /// <summary>
+    /// The name of the protocol's folder under the work folder (its configuration, checkpoints, models and
+    /// <see cref="RunsFolder"/>), the same on every host that runs a part of it.
+    /// </summary>
+    public static string FolderKey(ProtocolConfiguration configuration, ProtocolInput input) =>
+        // Analysis changes no run, so runs and checkpoints are shared with and without it: asking for the
+        // analysis afterwards resumes everything and only trains what the analysis needs.
+        ConfigurationHash.Of(new
+        {
+            configuration = configuration with { Analysis = false }, corpus = input.Corpus.Name, labels = input.FineTuneLabels, count = input.Corpus.Utterances.Count,
+            pretrainingCorpus = input.AdditionalPretraining?.Corpus.Name, pretrainingCount = input.AdditionalPretraining?.Corpus.Utterances.Count,
+        });
+
+    /// <summary>How many fine-tuning runs the whole protocol plans (the count <see cref="RunsFinished"/> reports).</summary>
+    public static int PlannedRuns(ProtocolConfiguration configuration, ProtocolInput input) =>
+        new ProtocolPlan(configuration, LeaveOneSessionOutFolds.Create(input.Corpus.Utterances, configuration.Folds).Count).FineTuningRuns;
+
+    /// <summary>A stored run, or null when the file is absent or not a whole run (a run interrupted while saving is run again).</summary>
+    public static RunResult? TryLoad(string path)
+    {
+        try
+        {
+            var run = File.Exists(path) ? JsonSerializer.Deserialize<RunResult>(File.ReadAllText(path), ResultJson.Compact) : null;
+            // Missing members deserialise as null, and a run without them would fail wherever it is summarised.
+            return run is { View: not null, Method: not null, TestSession: not null, PretrainingSet: not null, ConfusionMatrix: not null, PerClassRecall: not null, History: not null }
+                ? run : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -258,12 +287,6 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                 yield return (method, PretrainedOnOther, configuration.Temperature);
             }
         }
-    }
-
-    internal static RunResult? TryLoad(string path)
-    {
-        try { return File.Exists(path) ? JsonSerializer.Deserialize<RunResult>(File.ReadAllText(path), ResultJson.Compact) : null; }
-        catch (JsonException) { return null; } // a run interrupted while saving is simply run again
     }
 
     /// <exception cref="InvalidOperationException">A loss is NaN or infinite: its curve would carry NaN into the report.</exception>

@@ -94,6 +94,8 @@ public sealed class ExperimentExecution(
             }
             if (coordinate)
             {
+                // The parts store their runs on worker hosts: the results page reads them from the shared work folder.
+                provisional.Publish(experimentId, ProtocolRunner.FolderKey(protocol, input), ProtocolRunner.PlannedRuns(protocol, input));
                 await fanOut.RunAsync(context, experimentId, ProtocolRunner.Parts(protocol, input), sink.Report, cancellationToken);
                 return;
             }

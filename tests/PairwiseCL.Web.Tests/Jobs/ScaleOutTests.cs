@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PairwiseCL.Core.Corpora.Synthetic;
@@ -52,6 +54,14 @@ public sealed class ScaleOutTests : IDisposable
         // Both workers finish parts; then one is killed while it runs another.
         await UntilAsync(async () => (await PartsAsync(jobId)).Where(p => p.State == JobState.Succeeded).Select(p => p.Worker).Distinct().Count() == 2,
             "parts finished by both workers", portal, first, second);
+        // The portal runs none of it, yet its results page shows the runs the workers stored so far (two per part done).
+        using (var admin = portal.CreateBrowser())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await Browser.SignInAsync(admin, PortalFactory.AdminEmail, PortalFactory.AdminPassword)).StatusCode);
+            var page = await admin.GetStringAsync($"experiments/{ExperimentIdOf((await observer.Get<JobStore>().FindAsync(jobId))!)}");
+            var shown = Regex.Match(page, $@"Provisional: (\d+) of {runs} runs finished");
+            Assert.True(shown.Success && int.Parse(shown.Groups[1].Value) is >= 4 and <= runs, $"The portal's results page shows no provisional runs of the {runs} planned:\n{page}");
+        }
         // Looked for while worker-a is frozen: a short part could otherwise finish between the look and the kill.
         var killedPart = await UntilAsync(async () =>
         {
