@@ -47,7 +47,10 @@ public sealed class ScaleOutTests : IDisposable
         using var portal = await StartPortalAsync();
         using var first = await StartWorkerAsync("worker-a");
         using var second = await StartWorkerAsync("worker-b");
-        var draft = Draft("spread over two workers", corpusId, views: ["mel"], methods: [MethodNames.Supervised], fractions: [25, 50, 75, 100], repeats: 2);
+        // Parts long enough (about 5 s each on one thread) that worker-a is still busy after the results page is read:
+        // with 3 epochs the 12 parts were done in 9 s, before the test could catch one running.
+        var draft = Draft("spread over two workers", corpusId, views: ["mel"], methods: [MethodNames.Supervised], fractions: [25, 50, 75, 100], repeats: 2,
+            fineTuneEpochs: 15);
         var jobId = await portal.LaunchExperimentAsync(draft);
         const int runs = Folds * 4 * 2;
 
@@ -142,7 +145,7 @@ public sealed class ScaleOutTests : IDisposable
         Assert.False(await db.Jobs.AnyAsync());
     }
 
-    private static ExperimentDraft Draft(string name, int corpusId, List<string> views, List<string> methods, List<double> fractions, int repeats, int pretrainEpochs = 2) => new()
+    private static ExperimentDraft Draft(string name, int corpusId, List<string> views, List<string> methods, List<double> fractions, int repeats, int pretrainEpochs = 2, int fineTuneEpochs = 3) => new()
     {
         Name = name,
         CorpusId = corpusId,
@@ -156,8 +159,8 @@ public sealed class ScaleOutTests : IDisposable
         Analysis = false,
         PretrainEpochs = pretrainEpochs,
         PretrainPatience = pretrainEpochs,
-        FineTuneEpochs = 3,
-        FineTunePatience = 3,
+        FineTuneEpochs = fineTuneEpochs,
+        FineTunePatience = fineTuneEpochs,
         BatchSize = 8,
     };
 
