@@ -66,6 +66,15 @@ public sealed class ExperimentExecution(
         if (ExperimentKinds.IsActiveLearning(experiment.ConfigurationJson))
         {
             if (withAnalysis) throw new InvalidOperationException($"Experiment '{experiment.Name}' is an active-learning simulation; it has no representation analysis.");
+            if (coordinate)
+            {
+                // Queue "control" holds no device, and a simulation trains: it runs whole as the experiment's one part
+                // on a device queue, so a worker's one-job-per-device rule covers it.
+                var relay = new JobProgressSink(context, feed, ProgressInterval, cancellationToken);
+                try { await fanOut.RunAsync(context, experimentId, [], relay.Report, cancellationToken); }
+                finally { feed.Complete(context.JobId); }
+                return;
+            }
             await activeLearning.RunAsync(context, experiment, cancellationToken);
             return;
         }

@@ -31,8 +31,10 @@ public sealed class ExperimentFanOut(JobStore store, IJobDispatcher dispatcher, 
         // A retried experiment runs again the parts that failed or were cancelled; their finished runs are kept.
         foreach (var (job, _) in children.Where(c => c.Job.State is JobState.Failed or JobState.Cancelled))
             await dispatcher.RetryAsync(job.Id, cancellationToken);
-        await context.LogAsync($"fanned out: {parts.Count} parts ({parts.Count(p => p.Kind == ProtocolPartKind.Pretraining)} pre-trainings, "
-            + $"{parts.Count(p => p.Kind == ProtocolPartKind.FineTuning)} fine-tuning chunks) and a final report, on device kind {options.Value.ExperimentDevice}", cancellationToken);
+        await context.LogAsync(parts.Count == 0
+            ? $"runs whole as one job on device kind {options.Value.ExperimentDevice}"
+            : $"fanned out: {parts.Count} parts ({parts.Count(p => p.Kind == ProtocolPartKind.Pretraining)} pre-trainings, "
+              + $"{parts.Count(p => p.Kind == ProtocolPartKind.FineTuning)} fine-tuning chunks) and a final report, on device kind {options.Value.ExperimentDevice}", cancellationToken);
 
         var clock = Stopwatch.StartNew();
         double? doneAtStart = null;

@@ -86,22 +86,72 @@ public sealed class FannedOutProvisionalResultsTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => coordinator);
     }
 
-    private async Task<(int ExperimentId, int WorkspaceId, long JobId, string Payload)> SeedAsync()
+    /// <summary>
+    /// An active-learning simulation trains too, but is not cut into parts: its job on queue "control" (which holds no
+    /// device) runs none of it and queues the whole simulation as one job on the experiments' device queue, whose end
+    /// ends the experiment with its learning curves.
+    /// </summary>
+    [Fact]
+    public async Task AnActiveLearningSimulation_RunsWholeAsOneJobOnTheDeviceQueue_NotInTheControlSlot()
     {
-        var corpus = new SyntheticCorpusGenerator().Generate(Path.Combine(portal.Folder, "synthetic"),
-            new SyntheticCorpusOptions(Sessions: 3, SpeakersPerSession: 1, ClipsPerSpeakerAndEmotion: 2, MinSeconds: 0.5, MaxSeconds: 0.6));
-        var corpusId = await portal.Get<CorpusRepository>().SaveAsync(corpus);
+        var (experimentId, workspaceId, jobId, payload) = await SeedAsync(corpusId =>
+        {
+            var draft = SimulatedExperiment.SimulationDraft(corpusId);
+            draft.Strategies = [PairwiseCL.Core.ActiveLearning.SelectionStrategies.Random];
+            draft.Repeats = 1;
+            return new ActiveLearningLaunch(draft.ToActiveLearning(), Labels).ToJson();
+        });
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var coordinator = Task.Run(async () =>
+        {
+            await using var scope = worker.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ExperimentExecution>().RunAsync(
+                new JobContext(jobId, payload, 1, worker.Get<JobStore>(), JobQueues.Control), experimentId, withAnalysis: false, stop.Token);
+        });
+
+        var whole = Assert.Single(await PartsAsync(jobId, coordinator));
+        Assert.Equal(("test-parts", JobState.Queued), (whole.Device, whole.State));
+        Assert.Null(System.Text.Json.JsonSerializer.Deserialize<ExperimentPartJobHandler.Payload>(whole.PayloadJson)!.Part);
+        await using (var db = await portal.CreateDbContextAsync())
+            Assert.Contains("runs whole as one job on device kind test-parts", (await db.Jobs.SingleAsync(j => j.Id == jobId)).Log);
+
+        // The device queue's worker runs it (here by hand) and the store records its end, as the job runner would.
+        await using (var scope = worker.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ExperimentExecution>().RunPartAsync(
+                new JobContext(whole.Id, whole.PayloadJson, 1, worker.Get<JobStore>(), "cpu"), experimentId, null, jobId, stop.Token);
+        await using (var db = await portal.CreateDbContextAsync())
+            await db.Jobs.Where(j => j.Id == whole.Id).ExecuteUpdateAsync(j => j.SetProperty(x => x.State, JobState.Succeeded), stop.Token);
+        await coordinator;
+
+        var results = await ResultsAsync(workspaceId, experimentId);
+        Assert.NotNull(results.LearningCurves);
+        Assert.Null(results.Provisional);
+    }
+
+    private static readonly LabelSet Labels = new("synthetic", ["neutral", "anger", "sadness", "happiness"]);
+
+    private Task<(int ExperimentId, int WorkspaceId, long JobId, string Payload)> SeedAsync() => SeedAsync(corpusId =>
+    {
         var draft = FinishedExperiment.TinyDraft(corpusId);
         draft.Views = ["mel"];
         draft.Methods = [MethodNames.Supervised];
         draft.Repeats = 2;
         draft.Analysis = false;
-        var launch = new ExperimentLaunch(draft.ToConfiguration(), new LabelSet("synthetic", ["neutral", "anger", "sadness", "happiness"]));
+        return new ExperimentLaunch(draft.ToConfiguration(), Labels).ToJson();
+    });
+
+    /// <summary>A synthetic corpus, an experiment on it configured by <paramref name="configurationJson"/>, and its job running on queue "control".</summary>
+    private async Task<(int ExperimentId, int WorkspaceId, long JobId, string Payload)> SeedAsync(Func<int, string> configurationJson)
+    {
+        var corpus = new SyntheticCorpusGenerator().Generate(Path.Combine(portal.Folder, "synthetic"),
+            new SyntheticCorpusOptions(Sessions: 3, SpeakersPerSession: 1, ClipsPerSpeakerAndEmotion: 2, MinSeconds: 0.5, MaxSeconds: 0.6));
+        var corpusId = await portal.Get<CorpusRepository>().SaveAsync(corpus);
+        var json = configurationJson(corpusId);
         await using var db = await portal.CreateDbContextAsync();
         var experiment = new ExperimentEntity
         {
             WorkspaceId = (await db.Corpora.SingleAsync(c => c.Id == corpusId)).WorkspaceId, Name = "fanned out",
-            ConfigurationJson = launch.ToJson(), ConfigurationHash = ExperimentLaunch.HashOf(launch.ToJson()), FinetuneCorpusId = corpusId,
+            ConfigurationJson = json, ConfigurationHash = ExperimentLaunch.HashOf(json), FinetuneCorpusId = corpusId, PretrainCorpusId = corpusId,
         };
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync();
