@@ -42,12 +42,15 @@ public sealed class FinalizedTorchObjects : EventListener
         GC.WaitForPendingFinalizers();
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        // Runtime events reach listeners through EventPipe's dispatch thread, a little after the fact.
-        var seen = -1;
-        for (var i = 0; i < 50 && seen != Finalizations; i++)
+        // Runtime events reach listeners through EventPipe's dispatch thread, a little after the fact: wait
+        // until the count has stood still for a second (at most ten), which a loaded CI machine needs.
+        var seen = Finalizations;
+        for (int polls = 0, still = 0; polls < 100 && still < 5; polls++)
         {
-            seen = Finalizations;
-            Thread.Sleep(100);
+            Thread.Sleep(200);
+            var now = Finalizations;
+            still = now == seen ? still + 1 : 0;
+            seen = now;
         }
     }
 
