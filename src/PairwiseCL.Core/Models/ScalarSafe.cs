@@ -18,6 +18,19 @@ internal static class ScalarSafe
         return tensor.div(scalar);
     }
 
+    public static Tensor Multiply(Tensor tensor, double factor)
+    {
+        using var scalar = factor.ToScalar();
+        return tensor.mul(scalar);
+    }
+
+    /// <summary>Fills <paramref name="tensor"/> in place; returns it as fill_ does.</summary>
+    public static Tensor Fill(Tensor tensor, double value)
+    {
+        using var scalar = value.ToScalar();
+        return tensor.fill_(scalar);
+    }
+
     /// <summary>left + right: TorchSharp's tensor + tensor passes a hidden alpha Scalar of 1.</summary>
     public static Tensor Add(Tensor left, Tensor right)
     {

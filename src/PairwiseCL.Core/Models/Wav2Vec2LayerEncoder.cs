@@ -31,9 +31,10 @@ public sealed class Wav2Vec2LayerEncoder : ViewEncoder
     /// <summary>Current softmax-normalised layer weights (sum to 1).</summary>
     public float[] LayerWeights()
     {
+        // In a scope, so the softmax temporary cannot be finalized while cpu() reads it (see ModelSnapshot).
+        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        using var weights = nn.functional.softmax(layerWeights, 0).cpu();
-        return weights.data<float>().ToArray();
+        return nn.functional.softmax(layerWeights, 0).cpu().data<float>().ToArray();
     }
 
     public override Tensor forward(Tensor features, Tensor validFrames)

@@ -12,7 +12,19 @@ internal sealed class ModelSnapshot : IDisposable
     public static ModelSnapshot Capture(nn.Module module)
     {
         using var noGrad = no_grad();
-        return new ModelSnapshot(module.state_dict().ToDictionary(e => e.Key, e => e.Value.detach().clone().DetachFromDisposeScope()));
+        return new ModelSnapshot(module.state_dict().ToDictionary(e => e.Key, e => Copy(e.Value)));
+    }
+
+    /// <summary>
+    /// The detached view is held and disposed after clone returns: as an unnamed temporary it was unreachable
+    /// during the native clone, and a GC on another thread let its finalizer free it mid-copy (a SIGSEGV in
+    /// THSTensor_clone, reproduced by ProtocolTorchLifetimeTests' stress run; the Scalar race of ScalarSafe
+    /// with a Tensor).
+    /// </summary>
+    private static Tensor Copy(Tensor value)
+    {
+        using var detached = value.detach();
+        return detached.clone().DetachFromDisposeScope();
     }
 
     public void RestoreInto(nn.Module module)

@@ -22,8 +22,10 @@ public static class TrainingStepBenchmark
         using var head = new ProjectionHead(encoder.OutputSize, new ProjectionHeadConfig());
         var parameters = encoder.parameters().Concat(head.parameters()).ToList();
         using var optimizer = new StableAdam(parameters, lr: 1e-3);
-        var x = rand(batch, encoder.Config.MelBands, frames) * 2 - 1;
-        var valid = full(new long[] { batch }, frames, dtype: ScalarType.Int64);
+        // ScalarSafe and a kept Scalar: implicit Scalar temporaries can be freed mid-call by another thread's GC.
+        var x = ScalarSafe.AddConstant(ScalarSafe.Multiply(rand(batch, encoder.Config.MelBands, frames), 2), -1);
+        using var frameCount = ((long)frames).ToScalar();
+        var valid = full(new long[] { batch }, frameCount, dtype: ScalarType.Int64);
         var times = new List<double>();
         for (var step = 0; step <= steps; step++)
         {
@@ -32,7 +34,7 @@ public static class TrainingStepBenchmark
             using (var stepScope = NewDisposeScope())
             {
                 optimizer.zero_grad();
-                var loss = head.forward(encoder.forward(x, valid)).pow(2).mean();
+                var loss = ScalarSafe.Square(head.forward(encoder.forward(x, valid))).mean();
                 loss.backward();
                 optimizer.step();
             }

@@ -21,28 +21,12 @@ public sealed class ScalarLifetimeStressTests
     {
         var calm = Train();
 
-        var stop = false;
-        var collections = 0;
-        var collector = new Thread(() =>
-        {
-            while (!Volatile.Read(ref stop))
-            {
-                GC.KeepAlive(new byte[4096]);
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                collections++;
-            }
-        }) { IsBackground = true };
-        collector.Start();
         float[] stressed;
-        try
+        int collections;
+        using (var collector = ConstantGarbageCollection.Start())
         {
             stressed = Train();
-        }
-        finally
-        {
-            Volatile.Write(ref stop, true);
-            collector.Join();
+            collections = collector.Collections;
         }
 
         Assert.True(collections > 100, $"only {collections} collections ran during training");

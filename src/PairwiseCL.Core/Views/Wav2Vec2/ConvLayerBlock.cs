@@ -1,3 +1,4 @@
+using PairwiseCL.Core.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,7 +22,7 @@ internal sealed class ConvLayerBlock : nn.Module<Tensor, Tensor>
             // a model used before loading weights would compute on it. torch initialises them to 1 and 0.
             using (no_grad())
             {
-                groupNorm.weight!.fill_(1);
+                ScalarSafe.Fill(groupNorm.weight!, 1);
                 groupNorm.bias!.zero_();
             }
             norm = groupNorm;

@@ -21,7 +21,10 @@ internal sealed class ConvolutionalPositionalEmbedding : nn.Module<Tensor, Tenso
         this.kernel = kernel;
         this.groups = groups;
         // A child module named "conv" gives the state-dict keys pos_conv_embed.conv.weight_g etc.
-        conv = new ParameterHolder(nn.Parameter(ones(1, 1, kernel)), nn.Parameter(randn(embedDim, embedDim / groups, kernel) * 0.02), nn.Parameter(zeros(embedDim)));
+        // The random draw is named and disposed: an unnamed temporary (and the 0.02 as an implicit Scalar) could be
+        // finalized by another thread's GC while libtorch multiplies it (see ScalarSafe).
+        using var direction = randn(embedDim, embedDim / groups, kernel);
+        conv = new ParameterHolder(nn.Parameter(ones(1, 1, kernel)), nn.Parameter(ScalarSafe.Multiply(direction, 0.02)), nn.Parameter(zeros(embedDim)));
         register_module("conv", conv);
     }
 

@@ -8,6 +8,9 @@ public static class Wav2Vec2StateDict
 {
     public static IReadOnlyDictionary<string, CheckpointTensor> Export(Wav2Vec2Model model, Wav2Vec2KeyNaming naming = Wav2Vec2KeyNaming.Torchaudio, string prefix = "")
     {
+        // The detach/cpu/contiguous intermediates belong to the scope: left unnamed outside one, a GC on another
+        // thread could finalize one while libtorch still reads it (see ModelSnapshot).
+        using var scope = torch.NewDisposeScope();
         var tensors = new Dictionary<string, CheckpointTensor>(StringComparer.Ordinal);
         foreach (var (key, value) in model.state_dict())
         {
