@@ -81,6 +81,9 @@ public static class CorpusPredictions
     }
 
     /// <summary>The predictions stored in a model folder, or null when it has none or they cannot be read.</summary>
+    /// <summary>Whether the model in <paramref name="folder"/> has predicted the rest (without reading the predictions).</summary>
+    public static bool Exists(string folder) => File.Exists(Path.Combine(folder, PredictionsFile));
+
     public static CorpusPredictionSet? Read(string folder)
     {
         var path = Path.Combine(folder, PredictionsFile);

@@ -30,12 +30,26 @@ public sealed class LabelledModelService(
     public async Task<IReadOnlyList<CorpusModel>?> ListAsync(int corpusId, CancellationToken cancellationToken = default)
     {
         if (await corpora.FindSummaryAsync(corpusId, await workspace.GetIdAsync(cancellationToken), cancellationToken) is null) return null;
-        var models = new List<CorpusModel>();
-        foreach (var (jobId, folder) in LabelledModelJobHandler.ModelFolders(storage.Value.DataFolderFullPath, corpusId))
-            if (LabelledModelFolder.Read(folder) is { } record)
-                models.Add(new CorpusModel(jobId, record, CorpusPredictions.Read(folder)));
-        return models.OrderByDescending(m => m.Record.CreatedAtUtc).ToList();
+        return Saved(corpusId).Select(m => new CorpusModel(m.JobId, m.Record, CorpusPredictions.Read(m.Folder))).ToList();
     }
+
+    /// <summary>
+    /// The corpus's models that have predicted the rest, newest first, without reading their predictions (the labelling page
+    /// offers each one's least-confident order and reads only the one chosen); null when the corpus is not in this workspace.
+    /// </summary>
+    public async Task<IReadOnlyList<(long JobId, LabelledModelRecord Record)>?> ListPredictingAsync(int corpusId, CancellationToken cancellationToken = default)
+    {
+        if (await corpora.FindSummaryAsync(corpusId, await workspace.GetIdAsync(cancellationToken), cancellationToken) is null) return null;
+        return Saved(corpusId).Where(m => CorpusPredictions.Exists(m.Folder)).Select(m => (m.JobId, m.Record)).ToList();
+    }
+
+    /// <summary>The corpus's model folders with a readable record, newest first.</summary>
+    private IEnumerable<(long JobId, string Folder, LabelledModelRecord Record)> Saved(int corpusId) =>
+        LabelledModelJobHandler.ModelFolders(storage.Value.DataFolderFullPath, corpusId)
+            .Select(m => (m.JobId, m.Folder, Record: LabelledModelFolder.Read(m.Folder)))
+            .Where(m => m.Record is not null)
+            .Select(m => (m.JobId, m.Folder, Record: m.Record!))
+            .OrderByDescending(m => m.Record.CreatedAtUtc);
 
     /// <summary>The folder of the model a training job saved for a corpus of this workspace, or null.</summary>
     public async Task<(string Folder, LabelledModelRecord Record)?> FindAsync(int corpusId, long jobId, CancellationToken cancellationToken = default)

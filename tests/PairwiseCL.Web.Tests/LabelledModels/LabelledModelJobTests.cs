@@ -86,6 +86,7 @@ public sealed class LabelledModelJobTests : IDisposable
         var (trainJob, _) = await service.TrainAsync(corpusId, corpus.LabelSets[0].Name, "egemaps", MethodNames.Supervised, null, epochs: 5);
         Assert.Equal(JobState.Succeeded, (await JobWaiting.UntilFinishedAsync(portal, trainJob!.Value)).State);
 
+        Assert.Empty((await service.ListPredictingAsync(corpusId))!); // no least-confident order to offer before it predicts
         Assert.Contains("Only editors", Assert.Single((await viewer.Get<LabelledModelService>().PredictRestAsync(corpusId, trainJob.Value)).Problems));
         Assert.Contains("no model trained by job", Assert.Single((await service.PredictRestAsync(corpusId, trainJob.Value + 77)).Problems));
         var (predictJob, problems) = await service.PredictRestAsync(corpusId, trainJob.Value);
@@ -103,6 +104,8 @@ public sealed class LabelledModelJobTests : IDisposable
             Assert.InRange(c.Margin, 0, c.Confidence);
         });
         Assert.NotNull(Assert.Single((await service.ListAsync(corpusId))!).Predictions);
+        Assert.Equal(trainJob.Value, Assert.Single((await service.ListPredictingAsync(corpusId))!).JobId);
+        Assert.Null(await service.ListPredictingAsync(424242));
 
         // The CSV: least confident first, one probability column per class, the hostile id neutralised.
         var admin = await SignedInUsers.BrowserAsync(portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
