@@ -15,7 +15,7 @@ fi
 
 results=$(mktemp -d)
 status=0
-# Heavy end-to-end tests are tagged Category=Slow and run by build/test-slow.sh (see README).
+# Heavy stress tests are tagged Category=Slow; README gives the command that runs them (PAIRWISECL_TEST_FILTER=Category=Slow).
 dotnet test PairwiseCL.Web.sln -c Release --filter "${PAIRWISECL_TEST_FILTER:-Category!=Slow}" \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000 || status=$?
 summarise_trx "$results"
