@@ -45,6 +45,7 @@ public sealed class EncoderSetTests : IDisposable
         var features = input.Features["egemaps"].Take(6).ToList();
         using var first = EncoderSetFiles.LoadEncoder(folder, manifest, "egemaps");
         using var second = EncoderSetFiles.LoadEncoder(folder, manifest, "egemaps");
+        using var scope = NewDisposeScope(); // holds the comparisons' temporaries until item() has read them
         using var a = Inference.Representations(first, features, CPU);
         using var b = Inference.Representations(second, features, CPU);
         Assert.Equal([6L, 128L], a.shape);

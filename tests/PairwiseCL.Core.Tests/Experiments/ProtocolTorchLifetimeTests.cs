@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PairwiseCL.Core.Experiments;
 using PairwiseCL.Core.Reports;
 using PairwiseCL.Core.Training;
@@ -24,16 +23,12 @@ public sealed class ProtocolTorchLifetimeTests(ITestOutputHelper output) : IDisp
     [Fact]
     public void AProtocolRunLeavesNoScalarToTheFinalizer()
     {
-        using var finalized = FinalizedTorchObjects.Start();
-        new ProtocolRunner(Path.Combine(_work, "run"), device: torch.CPU).Run(Configuration(), ProtocolRunnerTests.SyntheticInput(seed: 5));
-        var afterRun = Settle(finalized);
+        var left = FinalizedTorchObjects.ScalarsLeftBy(
+            () => new ProtocolRunner(Path.Combine(_work, "run"), device: torch.CPU).Run(Configuration(), ProtocolRunnerTests.SyntheticInput(seed: 5)),
+            output.WriteLine);
 
-        // The listener sees a Scalar left to the finalizer: one made here and dropped counts exactly once.
-        DropOneScalar();
-        var afterDrop = Settle(finalized);
-
-        Assert.Equal(0, afterRun);
-        Assert.Equal(1, afterDrop);
+        // The control: one Scalar made and dropped counts exactly once.
+        Assert.Equal((Work: 0, Control: 1), left);
     }
 
     /// <summary>
@@ -62,16 +57,6 @@ public sealed class ProtocolTorchLifetimeTests(ITestOutputHelper output) : IDisp
             Assert.Equal(calm, stressed);
         }
     }
-
-    private int Settle(FinalizedTorchObjects finalized)
-    {
-        finalized.Settle();
-        output.WriteLine($"finalized so far: {finalized.Scalars} Scalars, {finalized.Tensors} Tensors, {finalized.Finalizations} objects");
-        return finalized.Scalars;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void DropOneScalar() => GC.KeepAlive(1.5.ToScalar());
 
     /// <summary>Both views, every method, analysis on: all of the runner's numerical paths, kept small.</summary>
     private static ProtocolConfiguration Configuration() =>

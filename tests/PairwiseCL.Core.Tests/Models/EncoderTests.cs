@@ -1,6 +1,7 @@
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Tests.Numerics;
 using PairwiseCL.Core.Tests.TestSupport;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PairwiseCL.Core.Tests.Models;
@@ -30,8 +31,10 @@ public sealed class EncoderTests
         var encoder = new MelCnnEncoder(new MelCnnConfig(FirstChannels: 4, SecondChannels: 8, OutputSize: 16));
         encoder.eval();
         var utterance = randn(1, 64, validFrames);
-        // Padding filled with large garbage: masking, not zeros in the data, must keep it out.
-        var padded = cat([utterance, full(1, 64, 83 - validFrames, 50f)], 2);
+        // Padding filled with large garbage: masking, not zeros in the data, must keep it out. The fill Scalar is
+        // named: a dispose scope holds tensors, not Scalars (see ScalarSafe).
+        using var garbage = 50f.ToScalar();
+        var padded = cat([utterance, full(1, 64, 83 - validFrames, garbage)], 2);
 
         var tight = encoder.forward(utterance, tensor(new long[] { validFrames }));
         var loose = encoder.forward(padded, tensor(new long[] { validFrames }));
@@ -47,7 +50,8 @@ public sealed class EncoderTests
         manual_seed(3);
         var encoder = new Wav2Vec2LayerEncoder(new Wav2Vec2EncoderConfig(FeatureSize: 32, HiddenSize: 8, OutputSize: 8));
         var utterance = randn(1, 13, 9, 32);
-        var padded = cat([utterance, full(1, 13, 6, 32, -30f)], 2);
+        using var garbage = (-30f).ToScalar();
+        var padded = cat([utterance, full(1, 13, 6, 32, garbage)], 2);
 
         var tight = encoder.forward(utterance, tensor(new long[] { 9 }));
         var loose = encoder.forward(padded, tensor(new long[] { 9 }));
@@ -88,7 +92,7 @@ public sealed class EncoderTests
     {
         using var scope = NewDisposeScope();
         manual_seed(4);
-        var training = randn(50, 88) * 30 + 100;
+        var training = ScalarSafe.AddConstant(ScalarSafe.Multiply(randn(50, 88), 30), 100);
         var encoder = new EgemapsMlpEncoder(new());
         encoder.FitStandardisation(training);
 
@@ -104,7 +108,7 @@ public sealed class EncoderTests
             encoder.save(path);
             var restored = new EgemapsMlpEncoder(new());
             restored.load(path);
-            var probe = randn(3, 88) * 30 + 100;
+            var probe = ScalarSafe.AddConstant(ScalarSafe.Multiply(randn(3, 88), 30), 100);
             var one = tensor(new long[] { 1, 1, 1 });
             Assert.True(allclose(encoder.forward(probe, one), restored.forward(probe, one)));
         }

@@ -14,7 +14,9 @@ public sealed class ScalarFreeBatchNorm2dTests
         using var scope = NewDisposeScope();
         var reference = nn.BatchNorm2d(5);
         var ours = new ScalarFreeBatchNorm2d(5);
-        var generator = new Generator(4);
+        using var generator = new Generator(4);
+        // Scalars are named: a dispose scope holds tensors, not Scalars (see ScalarSafe).
+        using var two = 2.ToScalar();
         using (no_grad())
         {
             // Non-trivial affine parameters, the same in both.
@@ -29,14 +31,14 @@ public sealed class ScalarFreeBatchNorm2dTests
 
         for (var batch = 0; batch < 4; batch++)
         {
-            var input = randn(3, 5, 7, 6, generator: generator) * 2 + 1;
+            var input = ScalarSafe.AddConstant(ScalarSafe.Multiply(randn(3, 5, 7, 6, generator: generator), 2), 1);
             var expectedInput = input.detach().requires_grad_();
             var actualInput = input.detach().requires_grad_();
             var expected = reference.forward(expectedInput);
             var actual = ours.forward(actualInput);
             Assert.Equal(expected.data<float>().ToArray(), actual.data<float>().ToArray());
-            expected.pow(2).sum().backward();
-            actual.pow(2).sum().backward();
+            expected.pow(two).sum().backward();
+            actual.pow(two).sum().backward();
             Assert.Equal(expectedInput.grad!.data<float>().ToArray(), actualInput.grad!.data<float>().ToArray());
         }
         AssertSameState(reference, ours);
@@ -53,9 +55,9 @@ public sealed class ScalarFreeBatchNorm2dTests
     public void MaskedStatisticsOverAllValidFramesAreTorchsBatchNormAndIgnorePaddedFrames()
     {
         using var scope = NewDisposeScope();
-        var generator = new Generator(7);
+        using var generator = new Generator(7);
         // Float64: the masked and the fused computation differ only in summation order (~1e-15).
-        var input = randn([3, 5, 4, 6], dtype: ScalarType.Float64, generator: generator) * 2 + 1;
+        var input = ScalarSafe.AddConstant(ScalarSafe.Multiply(randn([3, 5, 4, 6], dtype: ScalarType.Float64, generator: generator), 2), 1);
         var reference = nn.BatchNorm2d(5, dtype: ScalarType.Float64);
         var ours = new ScalarFreeBatchNorm2d(5);
         ours.to(ScalarType.Float64);
@@ -67,7 +69,8 @@ public sealed class ScalarFreeBatchNorm2dTests
         AssertClose(reference.get_buffer("running_var")!, ours.get_buffer("running_var")!);
 
         // The same clips with junk frames appended: the valid frames normalise exactly as before.
-        var padded = cat([input, full(3, 5, 4, 3, 40.0, dtype: ScalarType.Float64)], 3);
+        using var junk = 40.0.ToScalar();
+        var padded = cat([input, full(3, 5, 4, 3, junk, dtype: ScalarType.Float64)], 3);
         var mask = cat([ones(3, 6), zeros(3, 3)], 1);
         var again = new ScalarFreeBatchNorm2d(5);
         again.to(ScalarType.Float64);
@@ -81,14 +84,16 @@ public sealed class ScalarFreeBatchNorm2dTests
         using var scope = NewDisposeScope();
         using var folder = new TempFolder();
         var reference = nn.BatchNorm2d(3);
-        reference.forward(randn(4, 3, 2, 2, generator: new Generator(1)));
+        using var first = new Generator(1); // named: a Generator has a finalizer too
+        reference.forward(randn(4, 3, 2, 2, generator: first));
         reference.save(folder.File("reference.bin"));
 
         var ours = new ScalarFreeBatchNorm2d(3);
         ours.load(folder.File("reference.bin"));
         AssertSameState(reference, ours);
 
-        ours.forward(randn(4, 3, 2, 2, generator: new Generator(2)));
+        using var second = new Generator(2);
+        ours.forward(randn(4, 3, 2, 2, generator: second));
         ours.save(folder.File("ours.bin"));
         var back = nn.BatchNorm2d(3);
         back.load(folder.File("ours.bin"));
@@ -97,7 +102,7 @@ public sealed class ScalarFreeBatchNorm2dTests
 
     private static void AssertClose(Tensor expected, Tensor actual)
     {
-        var difference = (expected - actual).abs().max().item<double>();
+        var difference = ScalarSafe.Subtract(expected, actual).abs().max().item<double>();
         Assert.True(difference < 1e-12 * Math.Max(1, expected.abs().max().item<double>()), $"largest difference {difference:E2}");
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.Tracing;
+using System.Runtime.CompilerServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -26,6 +27,29 @@ public sealed class FinalizedTorchObjects : EventListener
         GC.Collect();
         GC.WaitForPendingFinalizers();
         return new FinalizedTorchObjects();
+    }
+
+    /// <summary>
+    /// Scalars left to the finalizer by <paramref name="work"/>, then by a control that drops exactly one (it shows
+    /// the listener sees such a Scalar at all): (0, 1) when the work disposes every Scalar it makes.
+    /// </summary>
+    public static (int Work, int Control) ScalarsLeftBy(Action work, Action<string> log)
+    {
+        using var finalized = Start();
+        work();
+        var afterWork = finalized.SettleAndLog(log);
+        DropOneScalar();
+        return (afterWork, finalized.SettleAndLog(log) - afterWork);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DropOneScalar() => GC.KeepAlive(1.5.ToScalar());
+
+    private int SettleAndLog(Action<string> log)
+    {
+        Settle();
+        log($"finalized so far: {Scalars} Scalars, {Tensors} Tensors, {Finalizations} objects");
+        return Scalars;
     }
 
     public int Scalars => Volatile.Read(ref scalars);

@@ -1,3 +1,4 @@
+using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -93,7 +94,7 @@ public sealed class EpochLoopTests
         {
             this.epoch = epoch;
             using (no_grad())
-                model.weight!.fill_(epoch);
+                ScalarSafe.Fill(model.weight!, epoch);
             return 1.0 / epoch;
         }
 

@@ -156,5 +156,9 @@ public sealed class FineTunerTests
     private static MultiViewDataset OnlyClass(MultiViewDataset data, int label) =>
         data.Subset(Enumerable.Range(0, data.Count).Where(i => data.Labels![i] == label).ToArray());
 
-    private static bool Identical(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.eq(b).all().item<bool>();
+    private static bool Identical(Tensor a, Tensor b)
+    {
+        using var scope = NewDisposeScope(); // holds eq()'s and all()'s results until item() has read them
+        return a.shape.SequenceEqual(b.shape) && a.eq(b).all().item<bool>();
+    }
 }

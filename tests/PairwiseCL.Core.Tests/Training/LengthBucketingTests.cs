@@ -31,15 +31,18 @@ public sealed class LengthBucketingTests
         padded.to(ScalarType.Float64).train();
         bucketed.to(ScalarType.Float64).train();
         var valid = tensor(new long[] { 40, 97, 150 });
-        var clips = randn([3, 64, 150], dtype: ScalarType.Float64) * 3 + 1;
+        var clips = ScalarSafe.AddConstant(ScalarSafe.Multiply(randn([3, 64, 150], dtype: ScalarType.Float64), 3), 1);
         // Beyond a clip's valid frames the stored features hold junk in the 15 s case; masking must keep it out.
-        var fifteen = cat([clips, full(3, 64, FifteenSeconds - 150, 50.0, dtype: ScalarType.Float64)], 2);
+        // Scalars are named: a dispose scope holds tensors, not Scalars (see ScalarSafe).
+        using var junk = 50.0.ToScalar();
+        using var two = 2.ToScalar();
+        var fifteen = cat([clips, full(3, 64, FifteenSeconds - 150, junk, dtype: ScalarType.Float64)], 2);
         var bucket = cat([clips, zeros(3, 64, 168 - 150, dtype: ScalarType.Float64)], 2); // 150 rounded up to 24
 
         var expected = padded.forward(fifteen, valid);
         var actual = bucketed.forward(bucket, valid);
-        expected.square().sum().backward();
-        actual.square().sum().backward();
+        expected.pow(two).sum().backward(); // square() is pow(2) with an unnamed Scalar
+        actual.pow(two).sum().backward();
 
         AssertClose(expected, actual, "representations");
         foreach (var (name, buffer) in padded.named_buffers())

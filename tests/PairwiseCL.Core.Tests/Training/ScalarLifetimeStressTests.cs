@@ -43,7 +43,7 @@ public sealed class ScalarLifetimeStressTests
         var model = nn.Sequential(conv, norm); // the parameters Adam updates
         using var optimizer = new StableAdam(model.parameters(), lr: 0.01);
         var loss = new PairwiseContrastiveLoss(0.5);
-        var generator = new Generator(5);
+        using var generator = new Generator(5);
         for (var step = 0; step < Steps; step++)
         {
             using var stepScope = NewDisposeScope();

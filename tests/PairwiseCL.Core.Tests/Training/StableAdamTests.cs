@@ -76,7 +76,7 @@ public sealed class StableAdamTests
 
     private static (Tensor Input, Tensor Target) Batch(int step)
     {
-        var generator = new Generator((ulong)(100 + step));
+        using var generator = new Generator((ulong)(100 + step));
         return (randn(16, 6, generator: generator), randint(3, [16], generator: generator));
     }
 

@@ -1,6 +1,7 @@
 using PairwiseCL.Core.Checkpoints;
 using PairwiseCL.Core.Tests.Numerics;
 using PairwiseCL.Core.Views.Wav2Vec2;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PairwiseCL.Core.Tests.Views;
@@ -85,7 +86,8 @@ public sealed class Wav2Vec2CheckpointLoadingTests : IDisposable
         var g = tensors[conv + "weight_g"];
         var v = tensors[conv + "weight_v"];
         // What remove_weight_norm leaves: w = g * v / ||v|| with the norm over dims 0 and 1.
-        var w = (tensor(g.Values, g.Shape) * tensor(v.Values, v.Shape) / tensor(v.Values, v.Shape).pow(2).sum([0, 1], keepdim: true).sqrt());
+        using var two = 2.ToScalar(); // named: a dispose scope holds tensors, not Scalars (see ScalarSafe)
+        var w = (tensor(g.Values, g.Shape) * tensor(v.Values, v.Shape) / tensor(v.Values, v.Shape).pow(two).sum([0, 1], keepdim: true).sqrt());
         tensors.Remove(conv + "weight_g");
         tensors.Remove(conv + "weight_v");
         tensors[conv + "weight"] = new CheckpointTensor(v.Shape, w.data<float>().ToArray());

@@ -1,4 +1,5 @@
 using PairwiseCL.Core.Audio;
+using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Tests.Numerics;
 using PairwiseCL.Core.Views.Wav2Vec2;
 using static TorchSharp.torch;
@@ -67,9 +68,10 @@ public sealed class Wav2Vec2OnnxBackendTests : IDisposable
         var h1 = h0.tanh();
         var exact = stack([h0, h1, h1.sigmoid()]);
         var scale = nn.functional.conv1d(input.abs(), w.abs(), b.abs(), stride: 320).transpose(1, 2);
-        var bound0 = scale * Float32Bounds.Gamma(401);
+        // Constants through ScalarSafe: a dispose scope holds tensors, not the Scalars an operator would make.
+        var bound0 = ScalarSafe.Multiply(scale, Float32Bounds.Gamma(401));
         var last = 8 * Float32Bounds.UnitRoundoff;
-        var bound = stack([bound0, bound0 + last, bound0 / 4 + 2 * last]);
+        var bound = stack([bound0, ScalarSafe.AddConstant(bound0, last), ScalarSafe.AddConstant(ScalarSafe.Divide(bound0, 4), 2 * last)]);
         float[] Values(Tensor t) => t[.., 0, ..frames].to(ScalarType.Float32).contiguous().data<float>().ToArray();
         return (Values(exact), Values(bound));
     }

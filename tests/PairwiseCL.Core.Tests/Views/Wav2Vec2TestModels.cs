@@ -1,3 +1,4 @@
+using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Views.Wav2Vec2;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -23,22 +24,26 @@ internal static class Wav2Vec2TestModels
     {
         var model = new Wav2Vec2Model(config, convention);
         // A private generator: xunit runs test classes in parallel, so the global seed is not ours alone.
-        var generator = new Generator((ulong)seed);
+        using var generator = new Generator((ulong)seed);
         using var noGrad = no_grad();
         foreach (var (name, parameter) in model.named_parameters())
         {
+            // Every temporary held until copied, and constants through ScalarSafe: an unnamed Tensor or Scalar
+            // can be freed by its finalizer while libtorch still reads it.
+            using var scope = NewDisposeScope();
             // Norm weights near 1, everything else small: outputs stay finite and every tensor matters.
             var isNormWeight = name.EndsWith("norm.weight", StringComparison.Ordinal) || name.EndsWith("weight_g", StringComparison.Ordinal);
-            using var noise = randn(parameter.shape, generator: generator) * (isNormWeight ? 0.1 : 0.2);
-            parameter.copy_(isNormWeight ? noise + 1 : noise);
+            var noise = ScalarSafe.Multiply(randn(parameter.shape, generator: generator), isNormWeight ? 0.1 : 0.2);
+            parameter.copy_(isNormWeight ? ScalarSafe.AddConstant(noise, 1) : noise);
         }
         return model;
     }
 
     public static Tensor Waveforms(int batch, int samples, int seed)
     {
-        var generator = new Generator((ulong)seed);
-        return randn(batch, samples, generator: generator) * 0.1;
+        using var generator = new Generator((ulong)seed);
+        using var noise = randn(batch, samples, generator: generator);
+        return ScalarSafe.Multiply(noise, 0.1);
     }
 
     public static float[] Run(Wav2Vec2Model model, Tensor waveforms)
