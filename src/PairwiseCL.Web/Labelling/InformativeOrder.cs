@@ -46,15 +46,21 @@ public sealed class InformativeOrder(CorpusRepository corpora, CorpusFeatures fe
 
     private async Task<IReadOnlyDictionary<string, double[]>?> RepresentationsAsync(int corpusId, int workspaceId, string setHash, CancellationToken cancellationToken)
     {
-        var corpus = await corpora.LoadAsync(corpusId, workspaceId, cancellationToken);
-        if (corpus is null) return null;
+        // Every re-rank checks the set still matches the corpus from its name and clip ids; the whole corpus is read only
+        // when the representations are computed.
+        if (await corpora.LoadUtteranceIdsAsync(corpusId, workspaceId, cancellationToken) is not { } ids) return null;
         var catalog = new EncoderSetCatalog(storage.Value.DataFolderFullPath);
         var folder = catalog.FolderOf(setHash);
         if (!File.Exists(Path.Combine(folder, EncoderSetFiles.ManifestFile))) return null;
         var manifest = EncoderSetFiles.ReadManifest(folder);
-        if (!manifest.Request.Corpora.Contains(TrainingCorpus.Of(corpus))) return null; // another corpus's set, or this corpus before it changed
+        if (!manifest.Request.Corpora.Contains(TrainingCorpus.Of(ids.Name, ids.UtteranceIds))) return null; // another corpus's set, or this corpus before it changed
         if (representations.Count >= KeptRepresentations && !representations.ContainsKey((setHash, corpusId))) representations.Clear();
-        var lazy = representations.GetOrAdd((setHash, corpusId), _ => new(() => Task.Run(() => Compute(corpus, manifest, folder))));
+        var lazy = representations.GetOrAdd((setHash, corpusId), _ => new(() => Task.Run(async () =>
+        {
+            var corpus = await corpora.LoadAsync(corpusId, workspaceId, CancellationToken.None)
+                ?? throw new InvalidOperationException($"Corpus #{corpusId} no longer exists.");
+            return Compute(corpus, manifest, folder);
+        })));
         try
         {
             return await lazy.Value.WaitAsync(cancellationToken);
