@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PairwiseCL.Core.Files;
 using PairwiseCL.Store.Entities;
 
 namespace PairwiseCL.Store;
@@ -84,9 +85,7 @@ public static class DataFolderIdentity
     private static void Write(string file, string id)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = file + ".tmp";
-        File.WriteAllText(temporary, id + "\n");
-        File.Move(temporary, file, overwrite: true);
+        AtomicFile.WriteAllText(file, id + "\n");
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using PairwiseCL.Core.Files;
 using PairwiseCL.Core.Models;
 
 namespace PairwiseCL.Core.EncoderSets;
@@ -18,9 +19,7 @@ public static class EncoderSetFiles
 
     public static void WriteManifest(EncoderSetManifest manifest, string folder)
     {
-        var path = Path.Combine(folder, ManifestFile);
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(manifest, Json));
-        File.Move(path + ".tmp", path, overwrite: true);
+        AtomicFile.WriteAllText(Path.Combine(folder, ManifestFile), JsonSerializer.Serialize(manifest, Json));
     }
 
     public static EncoderSetManifest ReadManifest(string folder)

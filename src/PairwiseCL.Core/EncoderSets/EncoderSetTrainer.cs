@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.Files;
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Training;
 using PairwiseCL.Core.Views;
@@ -47,8 +48,7 @@ public sealed class EncoderSetTrainer(Device? device = null)
         {
             var relative = EncoderSetFiles.EncoderPath(view);
             var path = Path.Combine(folder, relative);
-            model.Encoder(view).save(path + ".tmp");
-            File.Move(path + ".tmp", path, overwrite: true);
+            AtomicFile.Write(path, temporary => model.Encoder(view).save(temporary));
             files.Add(new EncoderFile(view, relative.Replace('\\', '/'), EncoderSetFiles.Sha256(path), new FileInfo(path).Length,
                 ParameterCount.Of(model.Encoder(view))));
         }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PairwiseCL.Core.Analysis;
 using PairwiseCL.Core.Corpora;
 using PairwiseCL.Core.Evaluation;
+using PairwiseCL.Core.Files;
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Reports;
 using PairwiseCL.Core.Training;
@@ -305,10 +306,8 @@ public sealed class ProtocolRunner(string workFolder, ILogger<ProtocolRunner>? l
                 $"The {run.View}/{run.Method} run at {run.FractionPercent}% labels (fold {run.Fold}, repeat {run.Repeat}) has a non-finite {value}: "
                 + "training diverged, and result files never hold NaN or infinity. Check the corpus for clips with extreme sample values.");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp";
         // An absent class's recall is NaN: written as null, read back as NaN.
-        File.WriteAllText(temporary, JsonSerializer.Serialize(run, ResultJson.Indented));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(run, ResultJson.Indented));
     }
 
     private static int[][] ToJagged(int[,] matrix) =>

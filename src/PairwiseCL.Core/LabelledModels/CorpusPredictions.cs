@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PairwiseCL.Core.Files;
 using PairwiseCL.Core.Models;
 using PairwiseCL.Core.Reports;
 using PairwiseCL.Core.Training;
@@ -72,13 +73,8 @@ public static class CorpusPredictions
     }
 
     /// <summary>Writes the set into <paramref name="folder"/> whole or not at all: a reader never meets half a file.</summary>
-    public static void Save(CorpusPredictionSet set, string folder)
-    {
-        var path = Path.Combine(folder, PredictionsFile);
-        var partial = path + ".partial";
-        File.WriteAllText(partial, JsonSerializer.Serialize(set, ResultJson.Indented));
-        File.Move(partial, path, overwrite: true);
-    }
+    public static void Save(CorpusPredictionSet set, string folder) =>
+        AtomicFile.WriteAllText(Path.Combine(folder, PredictionsFile), JsonSerializer.Serialize(set, ResultJson.Indented));
 
     /// <summary>The predictions stored in a model folder, or null when it has none or they cannot be read.</summary>
     /// <summary>Whether the model in <paramref name="folder"/> has predicted the rest (without reading the predictions).</summary>

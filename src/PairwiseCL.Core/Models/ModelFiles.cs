@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PairwiseCL.Core.Files;
 
 namespace PairwiseCL.Core.Models;
 
@@ -21,8 +22,7 @@ public static class ModelFiles
     {
         Directory.CreateDirectory(folder);
         var weights = Path.Combine(folder, WeightsFile);
-        model.save(weights + ".tmp");
-        File.Move(weights + ".tmp", weights, overwrite: true);
+        AtomicFile.Write(weights, temporary => model.save(temporary));
         File.WriteAllText(Path.Combine(folder, ConfigurationFile), JsonSerializer.Serialize(configuration, Json));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PairwiseCL.Core.Files;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -73,20 +74,13 @@ internal sealed class CheckpointStore
 
     public void RestoreBest(nn.Module model) => model.load(BestPath);
 
-    public void SaveBest(nn.Module model) => Atomically(BestPath, path => model.save(path));
+    public void SaveBest(nn.Module model) => AtomicFile.Write(BestPath, path => model.save(path));
 
     public void SaveLast(LoopState state, nn.Module model, OptimizerHelper optimizer)
     {
-        Atomically(ModelPath, path => model.save(path));
-        Atomically(OptimizerPath, optimizer.save_state_dict);
+        AtomicFile.Write(ModelPath, path => model.save(path));
+        AtomicFile.Write(OptimizerPath, optimizer.save_state_dict);
         // The state goes last: it only ever points at tensors that are already on disk.
-        Atomically(StatePath, path => File.WriteAllText(path, JsonSerializer.Serialize(state, Json)));
-    }
-
-    private static void Atomically(string path, Action<string> write)
-    {
-        var temporary = path + ".tmp";
-        write(temporary);
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(StatePath, path => File.WriteAllText(path, JsonSerializer.Serialize(state, Json)));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using PairwiseCL.Core.Experiments;
+using PairwiseCL.Core.Files;
 using PairwiseCL.Store;
 
 namespace PairwiseCL.Web.Results;
@@ -55,9 +56,7 @@ public sealed partial class ProvisionalRuns(IOptions<StorageOptions> storage, IL
     {
         var path = PublishedPath(experimentId);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(new Published(protocolFolderKey, plannedRuns)));
-        File.Move(temporary, path, overwrite: true); // a reader on another host sees the old file or the new one, never half of one
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new Published(protocolFolderKey, plannedRuns))); // read by other hosts
     }
 
     /// <summary>The job ended (its report, if any, is the truth from now on).</summary>
@@ -102,7 +101,7 @@ public sealed partial class ProvisionalRuns(IOptions<StorageOptions> storage, IL
     {
         try
         {
-            // A run is written to "<hash>.json.tmp" and renamed: only whole runs end in .json.
+            // A run is written to a temporary "<hash>.json.….tmp" and renamed (AtomicFile): only whole runs end in .json.
             return Directory.Exists(folder)
                 ? Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".json", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal)
                 : [];

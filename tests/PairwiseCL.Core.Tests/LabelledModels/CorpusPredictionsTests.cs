@@ -59,7 +59,7 @@ public sealed class CorpusPredictionsTests
             var read = CorpusPredictions.Read(folder)!;
             Assert.Equal(Set.Clips.Select(c => (c.ClipId, c.Predicted, c.Confidence)), read.Clips.Select(c => (c.ClipId, c.Predicted, c.Confidence)));
             Assert.Equal(Set.LabelSet, read.LabelSet);
-            Assert.False(File.Exists(Path.Combine(folder, CorpusPredictions.PredictionsFile + ".partial")));
+            Assert.Equal([CorpusPredictions.PredictionsFile], Directory.GetFiles(folder).Select(Path.GetFileName)); // no temporary left
             File.WriteAllText(Path.Combine(folder, CorpusPredictions.PredictionsFile), "{ not json");
             Assert.Null(CorpusPredictions.Read(folder));
         }

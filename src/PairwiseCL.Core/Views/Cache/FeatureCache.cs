@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PairwiseCL.Core.Files;
 
 namespace PairwiseCL.Core.Views.Cache;
 
@@ -51,16 +52,7 @@ public sealed class FeatureCache(string root, ILogger<FeatureCache>? logger = nu
     {
         var path = PathOf(view, audioHash);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllBytes(temporary, FeatureFile.Encode(features, storage));
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            TryDelete(temporary);
-        }
+        AtomicFile.Write(path, temporary => File.WriteAllBytes(temporary, FeatureFile.Encode(features, storage)));
     }
 
     /// <summary>Returns the cached features or extracts, stores and returns them.</summary>
