@@ -7,6 +7,7 @@ using PairwiseCL.Core.Training;
 using PairwiseCL.Store;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Web.Experiments;
+using PairwiseCL.Web.Jobs;
 using static TorchSharp.torch;
 
 namespace PairwiseCL.Web.Labelling;
@@ -55,12 +56,7 @@ public sealed class InformativeOrder(CorpusRepository corpora, CorpusFeatures fe
         var manifest = EncoderSetFiles.ReadManifest(folder);
         if (!manifest.Request.Corpora.Contains(TrainingCorpus.Of(ids.Name, ids.UtteranceIds))) return null; // another corpus's set, or this corpus before it changed
         if (representations.Count >= KeptRepresentations && !representations.ContainsKey((setHash, corpusId))) representations.Clear();
-        var lazy = representations.GetOrAdd((setHash, corpusId), _ => new(() => Task.Run(async () =>
-        {
-            var corpus = await corpora.LoadAsync(corpusId, workspaceId, CancellationToken.None)
-                ?? throw new InvalidOperationException($"Corpus #{corpusId} no longer exists.");
-            return Compute(corpus, manifest, folder);
-        })));
+        var lazy = representations.GetOrAdd((setHash, corpusId), _ => new(() => ComputeAsync(corpusId, workspaceId, manifest, folder)));
         try
         {
             return await lazy.Value.WaitAsync(cancellationToken);
@@ -70,6 +66,14 @@ public sealed class InformativeOrder(CorpusRepository corpora, CorpusFeatures fe
             representations.TryRemove((setHash, corpusId), out _); // a later request tries again
             throw;
         }
+    }
+
+    /// <summary>Reads the whole corpus and computes its representations (features first: minutes on a large corpus) on a thread of their own.</summary>
+    private async Task<IReadOnlyDictionary<string, double[]>> ComputeAsync(int corpusId, int workspaceId, EncoderSetManifest manifest, string folder)
+    {
+        var corpus = await corpora.LoadAsync(corpusId, workspaceId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Corpus #{corpusId} no longer exists.");
+        return await JobCompute.RunAsync(() => Compute(corpus, manifest, folder), CancellationToken.None);
     }
 
     // eGeMAPS where the set has it: on emodb-dev its representations chose the best clips (README, active learning).
