@@ -103,19 +103,40 @@ public sealed class JobsPageBrowserTests : IAsyncLifetime
         await BrowserPortal.ScreenshotAsync(page, "jobs-390");
     }
 
-    private static Task<bool> NoHorizontalOverflowAsync(IPage page) => page.EvaluateAsync<bool>("""
+    private const string FitsScript = """
         () => document.documentElement.scrollWidth <= window.innerWidth
             && [...document.querySelectorAll('.pcl-job-table .mud-table-container')].every(c => c.scrollWidth <= c.clientWidth + 1)
-        """);
+        """;
 
-    // For the failure message: the elements that reach past the screen's right edge.
+    // After a viewport change the table re-lays out (MudBlazor's breakpoint listener re-renders rows as cards over
+    // the circuit), so one measurement can land mid-change: wait for the page to fit, and fail only if it never does.
+    private static async Task<bool> NoHorizontalOverflowAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(FitsScript, null, new() { Timeout = 15_000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    // For the failure message: the elements that reach past the screen's right edge, and any table container that
+    // scrolls inside itself.
     private static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>("""
-        () => [...document.querySelectorAll('body *')]
-            .map(e => ({ e, r: e.getBoundingClientRect().right }))
-            .filter(x => x.r > window.innerWidth + 1)
-            .slice(0, 8)
-            .map(x => `${x.e.tagName.toLowerCase()}.${[...x.e.classList].join('.')} right=${Math.round(x.r)}`)
-            .join('; ')
+        () => [
+            `page ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window`,
+            ...[...document.querySelectorAll('.pcl-job-table .mud-table-container')]
+                .filter(c => c.scrollWidth > c.clientWidth + 1)
+                .map(c => `table container scrolls: ${c.scrollWidth} > ${c.clientWidth}`),
+            ...[...document.querySelectorAll('body *')]
+                .map(e => ({ e, r: e.getBoundingClientRect().right }))
+                .filter(x => x.r > window.innerWidth + 1)
+                .slice(0, 8)
+                .map(x => `${x.e.tagName.toLowerCase()}.${[...x.e.classList].join('.')} right=${Math.round(x.r)}`),
+        ].join('; ')
         """);
 
     private async Task<JobState> StateAsync()
