@@ -2,15 +2,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Playwright;
 using PairwiseCL.Web.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Web.Tests.Accounts;
 
 /// <summary>The API tokens page in a real browser: create (shown once, copy button), use from a script, revoke after a confirmation.</summary>
-public sealed class ApiTokensBrowserTests : IAsyncLifetime
+public sealed class ApiTokensBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private BrowserPortal? browser;
 
-    public async Task InitializeAsync() => browser = await BrowserPortal.StartAsync();
+    public async Task InitializeAsync() => browser = await BrowserPortal.StartAsync(output);
 
     [Fact]
     public async Task AMember_CreatesCopiesUsesAndRevokesAToken()

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using PairwiseCL.Store.Entities;
 using PairwiseCL.Web.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Web.Tests.Accounts;
 
@@ -9,11 +10,11 @@ namespace PairwiseCL.Web.Tests.Accounts;
 /// revoked (after a confirmation); a member's role changes and a member is removed, each after a confirmation;
 /// the last owner cannot be demoted.
 /// </summary>
-public sealed class MembersBrowserTests : IAsyncLifetime
+public sealed class MembersBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private BrowserPortal? browser;
 
-    public async Task InitializeAsync() => browser = await BrowserPortal.StartAsync();
+    public async Task InitializeAsync() => browser = await BrowserPortal.StartAsync(output);
 
     [Fact]
     public async Task AnOwner_InvitesRevokesAndChangesRoles()

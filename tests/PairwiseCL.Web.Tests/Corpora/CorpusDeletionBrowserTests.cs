@@ -6,6 +6,7 @@ using PairwiseCL.Store;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Entities;
 using PairwiseCL.Web.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Web.Tests.Corpora;
 
@@ -13,7 +14,7 @@ namespace PairwiseCL.Web.Tests.Corpora;
 /// Deleting a corpus that experiments use is refused before anyone confirms, naming (and linking) those
 /// experiments, whose names are users' text and stay text; an unused corpus is deleted after a confirmation.
 /// </summary>
-public sealed class CorpusDeletionBrowserTests : IAsyncLifetime
+public sealed class CorpusDeletionBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string HostileName = "<img src=x onerror=\"window.pwned=1\">baseline";
     private BrowserPortal? browser;
@@ -22,7 +23,7 @@ public sealed class CorpusDeletionBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        browser = await BrowserPortal.StartAsync();
+        browser = await BrowserPortal.StartAsync(output);
         var corpora = browser.Services.GetRequiredService<CorpusRepository>();
         usedId = await corpora.SaveAsync(Corpus("used"));
         await corpora.SaveAsync(Corpus("unused"));

@@ -6,6 +6,7 @@ using PairwiseCL.Store;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Entities;
 using PairwiseCL.Web.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Web.Tests.EncoderSets;
 
@@ -15,7 +16,7 @@ namespace PairwiseCL.Web.Tests.EncoderSets;
 /// labelled with the keyboard, each label event recording the strategy, queue position and encoder set, and a
 /// model trained on those labels from the encoder set, listed with its held-out estimate.
 /// </summary>
-public sealed class InformativeLabellingBrowserTests : IAsyncLifetime
+public sealed class InformativeLabellingBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Labels = 16;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "pairwisecl-informative", Guid.NewGuid().ToString("N"));
@@ -25,7 +26,7 @@ public sealed class InformativeLabellingBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        browser = await BrowserPortal.StartAsync();
+        browser = await BrowserPortal.StartAsync(output);
         var generated = new SyntheticCorpusGenerator().Generate(folder,
             new SyntheticCorpusOptions(Sessions: 4, SpeakersPerSession: 1, ClipsPerSpeakerAndEmotion: 4, MinSeconds: 0.6, MaxSeconds: 1.0));
         // The lab's situation: clips without labels, and the classes it wants.

@@ -6,6 +6,7 @@ using PairwiseCL.Store;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Web.Experiments;
 using PairwiseCL.Web.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Web.Tests.Experiments;
 
@@ -13,7 +14,7 @@ namespace PairwiseCL.Web.Tests.Experiments;
 /// In a real browser: choose "Active-learning simulation" on the New experiment form, see an absurd budget refused in
 /// words, launch a tiny simulation on the synthetic corpus, and watch its page draw the learning curves and the areas.
 /// </summary>
-public sealed class ActiveLearningBrowserTests : IAsyncLifetime
+public sealed class ActiveLearningBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const float JobTimeout = 120_000;
     private BrowserPortal? browser;
@@ -21,7 +22,7 @@ public sealed class ActiveLearningBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        browser = await BrowserPortal.StartAsync();
+        browser = await BrowserPortal.StartAsync(output);
         folder = PortalFactory.NewFolder();
         var corpus = new SyntheticCorpusGenerator().Generate(folder,
             new SyntheticCorpusOptions(Sessions: 3, SpeakersPerSession: 1, ClipsPerSpeakerAndEmotion: 2, MinSeconds: 0.5, MaxSeconds: 0.6));

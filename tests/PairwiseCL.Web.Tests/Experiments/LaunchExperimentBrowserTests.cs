@@ -7,6 +7,7 @@ using PairwiseCL.Store;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Entities;
 using PairwiseCL.Web.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Web.Tests.Experiments;
 
@@ -14,12 +15,12 @@ namespace PairwiseCL.Web.Tests.Experiments;
 /// In a real browser: sign in, fill the New experiment form for a quick supervised run on a tiny
 /// synthetic corpus, launch it, and watch its page until the job succeeds and the results chart is drawn.
 /// </summary>
-public sealed class LaunchExperimentBrowserTests : IAsyncLifetime
+public sealed class LaunchExperimentBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const float JobTimeout = 120_000;
     private BrowserPortal? browser;
 
-    public async Task InitializeAsync() => browser = await BrowserPortal.StartAsync();
+    public async Task InitializeAsync() => browser = await BrowserPortal.StartAsync(output);
 
     [Fact]
     public async Task AnEditor_LaunchesAQuickExperimentFromTheForm_AndSeesItSucceedWithItsChart()

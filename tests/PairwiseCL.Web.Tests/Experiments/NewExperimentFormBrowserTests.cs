@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using PairwiseCL.Core.Corpora;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Web.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Web.Tests.Experiments;
 
@@ -11,13 +12,13 @@ namespace PairwiseCL.Web.Tests.Experiments;
 /// shows at once in plain words, numbers below their minimum are refused rather than raised, and wav2vec 2.0
 /// is listed disabled with what enables it.
 /// </summary>
-public sealed class NewExperimentFormBrowserTests : IAsyncLifetime
+public sealed class NewExperimentFormBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private BrowserPortal? browser;
 
     public async Task InitializeAsync()
     {
-        browser = await BrowserPortal.StartAsync();
+        browser = await BrowserPortal.StartAsync(output);
         var corpora = browser.Services.GetRequiredService<CorpusRepository>();
         await corpora.SaveAsync(Tiny("alpha-corpus"));
         await corpora.SaveAsync(Tiny("beta-corpus"));

@@ -24,7 +24,7 @@ public sealed class ResultsBrowserTests(ITestOutputHelper output) : IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        browser = await BrowserPortal.StartAsync();
+        browser = await BrowserPortal.StartAsync(output);
         folder = Path.Combine(Path.GetTempPath(), "pairwisecl-web-tests", Guid.NewGuid().ToString("N"));
     }
 

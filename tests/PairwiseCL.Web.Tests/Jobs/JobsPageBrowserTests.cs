@@ -6,6 +6,7 @@ using PairwiseCL.Store;
 using PairwiseCL.Store.Entities;
 using PairwiseCL.Web.Experiments;
 using PairwiseCL.Web.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Web.Tests.Jobs;
 
@@ -14,14 +15,14 @@ namespace PairwiseCL.Web.Tests.Jobs;
 /// sentences (never JSON), the kind is readable and links to its experiment, Cancel asks first, and at 390 px
 /// every job is a readable card.
 /// </summary>
-public sealed class JobsPageBrowserTests : IAsyncLifetime
+public sealed class JobsPageBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private BrowserPortal? browser;
     private long queuedId;
 
     public async Task InitializeAsync()
     {
-        browser = await BrowserPortal.StartAsync();
+        browser = await BrowserPortal.StartAsync(output);
         var finished = DateTime.UtcNow;
         await using var db = await browser.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         db.Jobs.AddRange(
@@ -96,10 +97,11 @@ public sealed class JobsPageBrowserTests : IAsyncLifetime
         await page.SetViewportSizeAsync(390, 844);
         var import = table.GetByText("Corpus import");
         await Assertions.Expect(import).ToBeVisibleAsync();
-        var box = await import.BoundingBoxAsync();
-        Assert.True(box is { Width: > 0 } && box.X + box.Width <= 390, $"The job's title lies outside the 390 px screen: {box?.X} + {box?.Width}.");
         await Assertions.Expect(table.GetByText("16 clips stored")).ToBeVisibleAsync();
         Assert.True(await NoHorizontalOverflowAsync(page), "The jobs page scrolls sideways at 390 px: " + await WidestAsync(page));
+        // Measured once the page fits, so the layout has settled at the new width.
+        var box = await import.BoundingBoxAsync();
+        Assert.True(box is { Width: > 0 } && box.X + box.Width <= 390, $"The job's title lies outside the 390 px screen: {box?.X} + {box?.Width}.");
         await BrowserPortal.ScreenshotAsync(page, "jobs-390");
     }
 

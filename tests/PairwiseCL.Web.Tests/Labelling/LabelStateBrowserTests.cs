@@ -4,6 +4,7 @@ using PairwiseCL.Core.Corpora;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Web.Tests.Datasets;
 using PairwiseCL.Web.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Web.Tests.Labelling;
 
@@ -12,7 +13,7 @@ namespace PairwiseCL.Web.Tests.Labelling;
 /// counts and bars agree after labelling, undo, adding a class and merging one class into another; the
 /// labeller stays on their clip through label-set edits; clips play on open and the grid shows what plays.
 /// </summary>
-public sealed class LabelStateBrowserTests : IAsyncLifetime
+public sealed class LabelStateBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string audio = Path.Combine(Path.GetTempPath(), "pairwisecl-label-state", Guid.NewGuid().ToString("N"));
     private BrowserPortal? browser;
@@ -20,7 +21,7 @@ public sealed class LabelStateBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        browser = await BrowserPortal.StartAsync();
+        browser = await BrowserPortal.StartAsync(output);
         Directory.CreateDirectory(audio);
         string[] keys = ["c1", "c2", "c3", "c4"];
         foreach (var (key, i) in keys.Select((k, i) => (k, i)))

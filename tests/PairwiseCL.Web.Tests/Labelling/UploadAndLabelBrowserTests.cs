@@ -5,6 +5,7 @@ using PairwiseCL.Store;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Web.Tests.Datasets;
 using PairwiseCL.Web.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Web.Tests.Labelling;
 
@@ -13,12 +14,12 @@ namespace PairwiseCL.Web.Tests.Labelling;
 /// two-clip corpus zip, wait for its import, then label both clips with the keyboard and find the labels
 /// and their history in the store.
 /// </summary>
-public sealed class UploadAndLabelBrowserTests : IAsyncLifetime
+public sealed class UploadAndLabelBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const float Timeout = BrowserPortal.Timeout;
     private BrowserPortal? browser;
 
-    public async Task InitializeAsync() => browser = await BrowserPortal.StartAsync();
+    public async Task InitializeAsync() => browser = await BrowserPortal.StartAsync(output);
 
     [Fact]
     public async Task AnEditor_UploadsACorpus_AndLabelsTwoClipsWithTheKeyboard()

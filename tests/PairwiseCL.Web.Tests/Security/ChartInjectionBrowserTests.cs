@@ -9,6 +9,7 @@ using PairwiseCL.Store.Entities;
 using PairwiseCL.Store.Jobs;
 using PairwiseCL.Web.Tests.Experiments;
 using PairwiseCL.Web.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Web.Tests.Security;
 
@@ -17,7 +18,7 @@ namespace PairwiseCL.Web.Tests.Security;
 /// MudBlazor's axis labels (corpus page) and Plotly's legends and hover text (results and share pages).
 /// In headless Chromium no handler may run, no injected element may exist, and the text shows as written.
 /// </summary>
-public sealed class ChartInjectionBrowserTests : IAsyncLifetime
+public sealed class ChartInjectionBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const float JobTimeout = 180_000;
     private const string Anger = "<img src=x onerror=window.__xss=(window.__xss||0)+1>";
@@ -29,7 +30,7 @@ public sealed class ChartInjectionBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        browser = await BrowserPortal.StartAsync();
+        browser = await BrowserPortal.StartAsync(output);
         folder = PortalFactory.NewFolder();
     }
 

@@ -8,6 +8,7 @@ using PairwiseCL.Store.Entities;
 using PairwiseCL.Store.Jobs;
 using PairwiseCL.Web.Tests.Experiments;
 using PairwiseCL.Web.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Web.Tests.Security;
 
@@ -16,7 +17,7 @@ namespace PairwiseCL.Web.Tests.Security;
 /// and a Referrer-Policy; and under that policy every page works in Chromium (Blazor circuits, MudBlazor,
 /// Plotly including its WebGL t-SNE maps, the labelling module, audio, the share page) with no violation.
 /// </summary>
-public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
+public sealed class SecurityHeadersBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const float JobTimeout = 180_000;
     private BrowserPortal? browser;
@@ -25,7 +26,7 @@ public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        browser = await BrowserPortal.StartAsync();
+        browser = await BrowserPortal.StartAsync(output);
         folder = PortalFactory.NewFolder();
     }
 

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using PairwiseCL.Store.Entities;
 using PairwiseCL.Store.Workspaces;
 
@@ -25,8 +27,9 @@ public sealed class BrowserPortal : IAsyncDisposable
     private readonly WebApplicationFactory<Program> server;
     private readonly IPlaywright playwright;
 
-    private BrowserPortal(PortalFactory portal, WebApplicationFactory<Program> server, IPlaywright playwright, IBrowser browser)
+    private BrowserPortal(PortalFactory portal, WebApplicationFactory<Program> server, IPlaywright playwright, IBrowser browser, PortalLog log)
     {
+        Log = log;
         this.portal = portal;
         this.server = server;
         this.playwright = playwright;
@@ -35,21 +38,29 @@ public sealed class BrowserPortal : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
+    /// <summary>The portal's warnings and errors and its signed-in pages' console errors, for failure messages.</summary>
+    public PortalLog Log { get; }
+
     public IServiceProvider Services => server.Services;
 
     public string BaseUrl => server.ClientOptions.BaseAddress.ToString();
 
+    /// <param name="output">Receives the portal's log when the test ends; xUnit prints it under a failed test.</param>
     /// <param name="chromiumArguments">Added to --no-sandbox (e.g. fake media devices).</param>
-    public static async Task<BrowserPortal> StartAsync(params string[] chromiumArguments)
+    public static async Task<BrowserPortal> StartAsync(ITestOutputHelper output, params string[] chromiumArguments)
     {
         Assert.True(File.Exists(Chromium), $"The browser test needs Debian's Chromium at {Chromium} (apt-get install -y chromium).");
         // Expectations wait as long as actions: Playwright's 5 s default is too short on a loaded 2-core CI machine.
         Assertions.SetDefaultExpectTimeout(Timeout);
+        var log = new PortalLog(output);
         var portal = PortalFactory.Create(configureServices: services =>
+        {
+            services.AddSingleton<ILoggerProvider>(log);
             // A free loopback port instead of the configured 5080, which a developer's portal may be using.
             services.PostConfigure<KestrelServerOptions>(kestrel => kestrel.Configure(new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?> { ["Endpoints:Http:Url"] = "http://127.0.0.1:0" })
-                .Build())));
+                .Build()));
+        });
         // Outside Development the host serves static web assets (blazor.web.js, MudBlazor) only from a
         // publish folder; the browser needs them from the build output, as `dotnet run` has them.
         var server = portal.WithWebHostBuilder(web => web.ConfigureAppConfiguration((context, _) =>
@@ -58,7 +69,7 @@ public sealed class BrowserPortal : IAsyncDisposable
         server.StartServer();
         var playwright = await Playwright.CreateAsync();
         var browser = await LaunchAsync(playwright, chromiumArguments);
-        return new BrowserPortal(portal, server, playwright, browser);
+        return new BrowserPortal(portal, server, playwright, browser, log);
     }
 
     /// <summary>A second Chromium on the same portal with other arguments (e.g. without fake media devices); the caller disposes it.</summary>
@@ -81,6 +92,11 @@ public sealed class BrowserPortal : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
         });
         page.SetDefaultTimeout(Timeout);
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning") Log.Add($"browser {message.Type}", message.Text);
+        };
+        page.PageError += (_, error) => Log.Add("browser page error", error);
         await SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         return page;
     }
@@ -116,6 +132,7 @@ public sealed class BrowserPortal : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Log.WriteToOutput();
         await Browser.DisposeAsync();
         playwright.Dispose();
         await server.DisposeAsync();

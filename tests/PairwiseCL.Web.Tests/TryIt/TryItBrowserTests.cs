@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using PairwiseCL.Web.Tests.Experiments;
 using PairwiseCL.Web.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace PairwiseCL.Web.Tests.TryIt;
 
@@ -11,14 +12,14 @@ namespace PairwiseCL.Web.Tests.TryIt;
 /// microphone (Chromium without fake devices) is explained in words that say what to do.
 /// </summary>
 [Collection(FinishedExperimentCollection.Name)]
-public sealed class TryItBrowserTests(FinishedExperiment finished) : IAsyncLifetime
+public sealed class TryItBrowserTests(FinishedExperiment finished, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly float Timeout = 60_000;
 
     private BrowserPortal? portal;
 
     public async Task InitializeAsync() =>
-        portal = await BrowserPortal.StartAsync("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
+        portal = await BrowserPortal.StartAsync(output, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
 
     [Fact]
     public async Task ImportedExperiment_ClassifiesAnUploadedAndARecordedClip()
