@@ -43,8 +43,20 @@ public sealed class StorageOptions
 
     public bool IsPostgres => NormalizedProvider == StoreProviders.Postgres;
 
-    /// <summary>Connection string for <see cref="DatabaseFullPath"/>; the folder is created on first use.</summary>
-    public string SqliteConnectionString => $"Data Source={DatabaseFullPath};Foreign Keys=True";
+    /// <summary>
+    /// Connection string for <see cref="DatabaseFullPath"/>; the folder is created on first use. Not pooled: a pooled
+    /// connection goes back to the pool by un-registering the functions and collation EF Core registers on it, which
+    /// SQLite refuses while a statement that the GC collected but has not yet finalized is still active on it
+    /// ("unable to delete/modify collation sequence due to active statements", dotnet/efcore#36591). Under load that
+    /// failed a page request now and then (seen as a 500 in a browser test); opening a file per context costs well
+    /// under a millisecond.
+    /// </summary>
+    public string SqliteConnectionString => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+    {
+        DataSource = DatabaseFullPath,
+        ForeignKeys = true,
+        Pooling = false,
+    }.ToString();
 
     /// <summary>Where the store is, for logs and errors: the SQLite file, or the PostgreSQL host and database (never the password).</summary>
     public string Describe()
