@@ -110,6 +110,7 @@ public sealed class InformativeLabellingBrowserTests(ITestOutputHelper output) :
         await page.Locator(".pcl-try-model").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=try-model]")).ToHaveAttributeAsync("data-interactive", "yes");
         var clip = await File.ReadAllBytesAsync(Directory.EnumerateFiles(folder, "*.wav", SearchOption.AllDirectories).First());
+        await Assertions.Expect(page.Locator("input[type=file][data-testid=clip-file]")).ToHaveAttributeAsync("data-listening", "yes");
         await page.Locator("input[type=file][data-testid=clip-file]").SetInputFilesAsync(new FilePayload { Name = "clip.wav", MimeType = "audio/wav", Buffer = clip });
         await Assertions.Expect(page.Locator("[data-testid=predicted]")).ToHaveAttributeAsync("data-source", "uploaded", new() { Timeout = 60_000 });
         await BrowserPortal.ScreenshotAsync(page, "corpus-model-try-it");

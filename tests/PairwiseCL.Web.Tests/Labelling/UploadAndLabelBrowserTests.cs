@@ -31,20 +31,11 @@ public sealed class UploadAndLabelBrowserTests(ITestOutputHelper output) : IAsyn
         await page.Locator("input[data-testid=upload-name], [data-testid=upload-name] input").First.FillAsync("two-clips");
         var archive = new FilePayload { Name = "two-clips.zip", MimeType = "application/zip", Buffer = TestArchives.SmallCorpus() };
         var upload = page.Locator("[data-testid=upload-button]");
-        // Blazor's InputFile hears a choice only once its script has started, which can trail the page's first
-        // interactive render on a loaded machine (a CI run's choice was never heard): choose again until the page has it.
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.Locator("input[type=file][data-testid=upload-file]").SetInputFilesAsync(archive);
-            try
-            {
-                await Assertions.Expect(upload).ToBeEnabledAsync(new() { Timeout = 12_000 });
-                break;
-            }
-            catch (PlaywrightException) when (attempt < 5)
-            {
-            }
-        }
+        // The file input is enabled once the server listens to it (before that a choice would go unheard).
+        var chooser = page.Locator("input[type=file][data-testid=upload-file]");
+        await Assertions.Expect(chooser).ToHaveAttributeAsync("data-listening", "yes");
+        await chooser.SetInputFilesAsync(archive);
+        await Assertions.Expect(upload).ToBeEnabledAsync();
         await upload.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=import-state]")).ToHaveTextAsync("Succeeded", new() { Timeout = Timeout });
         await BrowserPortal.ScreenshotAsync(page, "add-corpus");

@@ -33,6 +33,7 @@ public sealed class TryItBrowserTests(FinishedExperiment finished, ITestOutputHe
 
         await page.GotoAsync("experiments");
         await Assertions.Expect(page.Locator("[data-testid=import]")).ToHaveAttributeAsync("data-interactive", "yes");
+        await Assertions.Expect(page.Locator("input[type=file][data-testid=import-file]")).ToHaveAttributeAsync("data-listening", "yes");
         await page.Locator("input[type=file][data-testid=import-file]").SetInputFilesAsync(new FilePayload { Name = "experiment.zip", MimeType = "application/zip", Buffer = archive });
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/experiments/\d+$"));
         await Assertions.Expect(page.GetByText("imported").First).ToBeVisibleAsync();
@@ -41,6 +42,7 @@ public sealed class TryItBrowserTests(FinishedExperiment finished, ITestOutputHe
         await Assertions.Expect(page.Locator("[data-testid=try-model]")).ToHaveAttributeAsync("data-interactive", "yes");
         var classes = await ClassCountAsync(page);
 
+        await Assertions.Expect(page.Locator("input[type=file][data-testid=clip-file]")).ToHaveAttributeAsync("data-listening", "yes");
         await page.Locator("input[type=file][data-testid=clip-file]").SetInputFilesAsync(new FilePayload { Name = "clip.wav", MimeType = "audio/wav", Buffer = clip });
         await Assertions.Expect(page.Locator("[data-testid=predicted]")).ToHaveAttributeAsync("data-source", "uploaded", new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator(".pcl-plot .bars path")).ToHaveCountAsync(classes);
