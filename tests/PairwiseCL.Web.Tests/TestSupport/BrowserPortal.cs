@@ -53,9 +53,15 @@ public sealed class BrowserPortal : IAsyncDisposable
         // Expectations wait as long as actions: Playwright's 5 s default is too short on a loaded 2-core CI machine.
         Assertions.SetDefaultExpectTimeout(Timeout);
         var log = new PortalLog(output);
+        log.WatchThreadPool();
         var portal = PortalFactory.Create(configureServices: services =>
         {
             services.AddSingleton<ILoggerProvider>(log);
+            // Rules for this provider alone: the console keeps its level, the log sees circuits drop and navigate.
+            services.AddLogging(logging =>
+            {
+                foreach (var category in PortalLog.ConnectionCategories) logging.AddFilter<PortalLog>(category, LogLevel.Debug);
+            });
             // A free loopback port instead of the configured 5080, which a developer's portal may be using.
             services.PostConfigure<KestrelServerOptions>(kestrel => kestrel.Configure(new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?> { ["Endpoints:Http:Url"] = "http://127.0.0.1:0" })
@@ -94,7 +100,10 @@ public sealed class BrowserPortal : IAsyncDisposable
         page.SetDefaultTimeout(Timeout);
         page.Console += (_, message) =>
         {
-            if (message.Type is "error" or "warning") Log.Add($"browser {message.Type}", message.Text);
+            // Blazor's own messages (connection lost, reconnected, circuit errors) come as info too.
+            if (message.Type is "error" or "warning" || message.Text.Contains("Blazor", StringComparison.OrdinalIgnoreCase)
+                || message.Text.Contains("connection", StringComparison.OrdinalIgnoreCase))
+                Log.Add($"browser {message.Type}", message.Text);
         };
         page.PageError += (_, error) => Log.Add("browser page error", error);
         await SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
