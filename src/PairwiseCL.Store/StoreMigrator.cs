@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,14 @@ namespace PairwiseCL.Store;
 public sealed class StoreMigrator(
     IDbContextFactory<PortalDbContext> contextFactory,
     IOptions<StorageOptions> options,
-    ILogger<StoreMigrator> logger)
+    ILogger<StoreMigrator> logger) : IDisposable
 {
+    // On SQLite, one connection held open for the process's life. The store's connections are not pooled (see
+    // StorageOptions.SqliteConnectionString), and the last connection to a WAL file to close checkpoints it and
+    // deletes the log: without this one, every short write would end in a checkpoint, and the log would belong to
+    // whichever process closed last.
+    private SqliteConnection? keeper;
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var storage = options.Value;
@@ -29,7 +36,18 @@ public sealed class StoreMigrator(
         await db.Database.MigrateAsync(cancellationToken);
         // journal_mode is stored in the file, so setting it once makes every later connection use WAL.
         if (db.Database.IsSqlite())
+        {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            if (keeper is null)
+            {
+                keeper = new SqliteConnection(storage.SqliteConnectionString);
+                await keeper.OpenAsync(cancellationToken);
+                // SQLite opens the file lazily: a read makes this connection one of the log's.
+                await using var touch = keeper.CreateCommand();
+                touch.CommandText = "SELECT count(*) FROM sqlite_master;";
+                await touch.ExecuteScalarAsync(cancellationToken);
+            }
+        }
         else
             // Hangfire's queues live beside the store on PostgreSQL (schema "hangfire"), ready for Jobs:Engine = hangfire.
             await Jobs.HangfireStorage.InstallPostgresSchemaAsync(storage.ConnectionString!, cancellationToken);
@@ -40,6 +58,8 @@ public sealed class StoreMigrator(
             await DataFolderIdentity.EnsureAsync(db, storage, logger, cancellationToken);
         logger.LogInformation("Store ready at {Path}", where);
     }
+
+    public void Dispose() => keeper?.Dispose();
 
     private static async Task EnsureDefaultWorkspaceAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
