@@ -53,8 +53,7 @@ public sealed class FannedOutProvisionalResultsTests : IDisposable
             await scope.ServiceProvider.GetRequiredService<ExperimentExecution>().RunAsync(
                 new JobContext(jobId, payload, 1, worker.Get<JobStore>(), JobQueues.Control), experimentId, withAnalysis: false, stop.Token);
         });
-        var parts = await PartsAsync(jobId, coordinator);
-        Assert.Equal(3, parts.Count); // supervised only: one fine-tuning part per fold, all ready at once
+        var parts = await PartsAsync(jobId, coordinator, count: 3); // supervised only: one fine-tuning part per fold, all ready at once
         var part = parts[1];
         var run = Part(part);
 
@@ -109,7 +108,7 @@ public sealed class FannedOutProvisionalResultsTests : IDisposable
                 new JobContext(jobId, payload, 1, worker.Get<JobStore>(), JobQueues.Control), experimentId, withAnalysis: false, stop.Token);
         });
 
-        var whole = Assert.Single(await PartsAsync(jobId, coordinator));
+        var whole = Assert.Single(await PartsAsync(jobId, coordinator, count: 1));
         Assert.Equal(("test-parts", JobState.Queued), (whole.Device, whole.State));
         Assert.Null(System.Text.Json.JsonSerializer.Deserialize<ExperimentPartJobHandler.Payload>(whole.PayloadJson)!.Part);
         await using (var db = await portal.CreateDbContextAsync())
@@ -165,7 +164,8 @@ public sealed class FannedOutProvisionalResultsTests : IDisposable
         return (experiment.Id, experiment.WorkspaceId, job.Id, job.PayloadJson);
     }
 
-    private async Task<List<JobEntity>> PartsAsync(long jobId, Task coordinator)
+    /// <summary>The parts the coordinator queued, once it has queued <paramref name="count"/> (one insert each, so not at once).</summary>
+    private async Task<List<JobEntity>> PartsAsync(long jobId, Task coordinator, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
@@ -173,8 +173,14 @@ public sealed class FannedOutProvisionalResultsTests : IDisposable
             if (coordinator.IsFaulted) await coordinator; // its error, not a time-out
             await using var db = await portal.CreateDbContextAsync();
             var parts = await db.Jobs.AsNoTracking().Where(j => j.ParentJobId == jobId).OrderBy(j => j.Id).ToListAsync();
-            if (parts.Count > 0) return parts;
-            Assert.True(DateTime.UtcNow < deadline, "The coordinator queued no parts within 120 s.");
+            if (parts.Count >= count)
+            {
+                // None beyond the plan, even a moment later.
+                await Task.Delay(500);
+                Assert.Equal(count, await db.Jobs.CountAsync(j => j.ParentJobId == jobId));
+                return parts;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"The coordinator queued {parts.Count} of {count} parts within 120 s.");
             await Task.Delay(100);
         }
     }
