@@ -22,6 +22,12 @@ public sealed record ActiveLearningReport(
     string Title, string Configuration, IReadOnlyList<string> ClassNames, IReadOnlyList<CurveRun> Runs,
     IReadOnlyList<FoldPool> Pools, TimeSpan Elapsed);
 
+/// <summary>
+/// The curve points a running simulation has so far: told after each (fold, view, repeat) block, whose strategies'
+/// curves and their stratified reference are then all in <see cref="Runs"/>, so paired areas can be computed from it.
+/// </summary>
+public sealed record CurvesSoFar(IReadOnlyList<CurveRun> Runs, int BlocksFinished, int BlocksPlanned);
+
 /// <summary>A fold's pool and test session as the simulation used them.</summary>
 public sealed record FoldPool(int Fold, string TestSession, int PoolClips, int TestClips, int PretrainingUtterances);
 
@@ -35,8 +41,10 @@ public sealed class ActiveLearningSimulation(string workFolder, ILogger<ActiveLe
     private readonly ILogger _logger = logger ?? NullLogger<ActiveLearningSimulation>.Instance;
     private readonly Device _device = device ?? TrainingDevice.Default;
 
+    /// <param name="curvesSoFar">Told the curve points so far after each fold × view × repeat block (a skipped fold's
+    /// blocks count as finished), so a page can draw provisional curves during a long simulation.</param>
     public ActiveLearningReport Run(ActiveLearningConfiguration configuration, ProtocolInput input,
-        IProgress<ProtocolProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<ProtocolProgress>? progress = null, CancellationToken cancellationToken = default, IProgress<CurvesSoFar>? curvesSoFar = null)
     {
         configuration.Validate();
         ValidateInput(configuration, input);
@@ -57,6 +65,13 @@ public sealed class ActiveLearningSimulation(string workFolder, ILogger<ActiveLe
         var runs = new List<CurveRun>();
         var pools = new List<FoldPool>();
         var classNames = input.FineTuneLabels.Classes;
+        var blocksPerFold = configuration.Views.Count * configuration.Repeats;
+        var blocksFinished = 0;
+        void FinishBlocks(int count)
+        {
+            blocksFinished += count;
+            curvesSoFar?.Report(new CurvesSoFar([.. runs], blocksFinished, folds.Count * blocksPerFold));
+        }
 
         foreach (var fold in folds)
         {
@@ -70,6 +85,7 @@ public sealed class ActiveLearningSimulation(string workFolder, ILogger<ActiveLe
                 tracker.Skipped([(ProgressTracker.PretrainingEpoch, configuration.Pretraining.MaxEpochs),
                     .. configuration.Views.Select(v => (Simulating(v), configuration.Repeats * (configuration.Strategies.Count + 1)))],
                     pretrainingUnits + loopsPerFold, $"fold {fold.Index + 1}: skipped (too few clips)");
+                FinishBlocks(blocksPerFold);
                 continue;
             }
             tracker.Step($"fold {fold.Index + 1}/{folds.Count}: pre-training on the training sessions (labels unused)");
@@ -111,6 +127,7 @@ public sealed class ActiveLearningSimulation(string workFolder, ILogger<ActiveLe
                             LearningCurveSimulator.Score(pool, chosen, test, classNames.Count)));
                     }
                     tracker.WorkFinished(Simulating(view));
+                    FinishBlocks(1);
                 }
             }
         }

@@ -20,6 +20,7 @@ public sealed class ActiveLearningExecution(
     CorpusRepository corpora,
     CorpusFeatures corpusFeatures,
     ExperimentResultWriter resultWriter,
+    ProvisionalCurves provisionalCurves,
     IOptions<StorageOptions> storage,
     JobProgressFeed feed,
     ILoggerFactory loggers)
@@ -46,7 +47,8 @@ public sealed class ActiveLearningExecution(
             var runner = new ActiveLearningSimulation(Path.Combine(storage.Value.DataFolderFullPath, "work"), loggers.CreateLogger<ActiveLearningSimulation>());
             var curve = new TrainingCurve();
             var report = await JobCompute.RunAsync(() => runner.Run(simulation, input,
-                new InlineProgress<ProtocolProgress>(p => sink.Report(curve.Next(p))), cancellationToken), cancellationToken);
+                new InlineProgress<ProtocolProgress>(p => sink.Report(curve.Next(p))), cancellationToken,
+                new InlineProgress<CurvesSoFar>(soFar => provisionalCurves.Write(experiment.Id, soFar))), cancellationToken);
             sink.Flush();
             if (report.Runs.Count == 0)
                 throw new InvalidOperationException($"Every fold of '{corpus.Name}' was skipped (too few labelled clips in its pool or test session); nothing to report.");
@@ -56,6 +58,7 @@ public sealed class ActiveLearningExecution(
         }
         finally
         {
+            provisionalCurves.Forget(experiment.Id);
             feed.Complete(context.JobId);
         }
     }

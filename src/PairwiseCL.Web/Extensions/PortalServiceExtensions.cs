@@ -38,6 +38,7 @@ public static class PortalServiceExtensions
         builder.Services.AddScoped<JobService>();
         builder.Services.AddSingleton<JobProgressFeed>();
         builder.Services.AddSingleton<Results.ProvisionalRuns>();
+        builder.Services.AddSingleton<Results.ProvisionalCurves>();
         builder.AddExperiments();
         builder.AddTryIt();
         builder.Services.AddExperimentComparisonAndTransfer();

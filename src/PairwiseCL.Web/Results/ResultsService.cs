@@ -21,6 +21,7 @@ public sealed class ResultsService(
     IOptions<StorageOptions> storage,
     ReportViewCache cache,
     ProvisionalRuns provisional,
+    ProvisionalCurves provisionalCurves,
     ILogger<ResultsService> logger)
 {
     /// <summary>The experiment's results, or null when it is not an experiment of the current workspace.</summary>
@@ -87,6 +88,13 @@ public sealed class ResultsService(
         var runs = artifacts.FirstOrDefault(a => a.Path == prefix + ReportFolder.CurveRunsFile) is { } artifact
             ? ReadCurveRuns(summary.Id, artifact, problems)
             : null;
+        // While the simulation runs, the curves of the blocks it has finished (each with its stratified reference).
+        ProvisionalProgress? soFar = null;
+        if (runs is null && summary.State is (JobState.Queued or JobState.Running) && provisionalCurves.Find(summary.Id) is { Runs.Count: > 0 } found)
+        {
+            runs = [.. found.Runs];
+            soFar = new ProvisionalProgress(found.BlocksFinished, found.BlocksPlanned);
+        }
         if (runs is not { Count: > 0 })
             return new ExperimentResults(summary, configurationJson, classes, [], [], [], null, [], [], [], [], [], [], problems) { IsActiveLearning = true };
 
@@ -96,11 +104,14 @@ public sealed class ResultsService(
             ActiveLearningReportWriter.CurveTable(curves, $"curves_{view}", $"{view}: UAR (mean ± 95 % CI) after n labelled clips", view)).ToList();
         var learning = new LearningCurveResults(launch.Simulation, LearningCurveCharts.Curves(curves, classes.Count), LearningCurveSummary.Areas(runs, reference), reference,
             tables, runs.Count, runs.Select(r => r.Fold).Distinct().Count(), runs.Max(r => r.Labelled));
-        var downloads = artifacts.Select(a => a.Path[prefix.Length..]).Where(ReportFolder.IsOfferedDownload).Select(p => new ResultDownload(p, p)).ToList();
+        var downloads = soFar is null
+            ? artifacts.Select(a => a.Path[prefix.Length..]).Where(ReportFolder.IsOfferedDownload).Select(p => new ResultDownload(p, p)).ToList()
+            : [];
         return new ExperimentResults(summary, configurationJson, classes, [], [], [], null, [], [], [], [], [], downloads, problems)
         {
             IsActiveLearning = true,
             LearningCurves = learning,
+            Provisional = soFar,
         };
     }
 

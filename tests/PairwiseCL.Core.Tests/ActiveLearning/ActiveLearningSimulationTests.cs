@@ -28,9 +28,10 @@ public sealed class ActiveLearningSimulationTests : IDisposable
     {
         var input = ProtocolRunnerTests.SyntheticInput(seed: 6);
         var progress = new List<ProtocolProgress>();
+        var soFar = new List<CurvesSoFar>();
 
         var first = new ActiveLearningSimulation(Path.Combine(_work, "a"), device: TorchSharp.torch.CPU)
-            .Run(Small(), input, new InlineProgress<ProtocolProgress>(progress.Add));
+            .Run(Small(), input, new InlineProgress<ProtocolProgress>(progress.Add), curvesSoFar: new InlineProgress<CurvesSoFar>(soFar.Add));
         var again = new ActiveLearningSimulation(Path.Combine(_work, "b"), device: TorchSharp.torch.CPU).Run(Small(), input);
 
         Assert.Equal(first.Runs, again.Runs);
@@ -41,6 +42,14 @@ public sealed class ActiveLearningSimulationTests : IDisposable
         Assert.All(first.Runs, r => Assert.InRange(r.Uar, 0, 1));
         Assert.Equal(4, first.Pools.Count);
         Assert.All(first.Pools, p => Assert.True(p.PoolClips > 12 && p.TestClips > 0, p.ToString()));
+        // Provisional curves after each fold × view × repeat block, each a prefix of the final points, every strategy
+        // curve in it with its block's stratified reference (so paired areas can be drawn while the simulation runs).
+        Assert.Equal(Enumerable.Range(1, 16), soFar.Select(s => s.BlocksFinished));
+        Assert.All(soFar, s => Assert.Equal(4 * 2 * 2, s.BlocksPlanned));
+        Assert.All(soFar, s => Assert.Equal(first.Runs.Take(s.Runs.Count), s.Runs));
+        Assert.Equal(first.Runs, soFar[^1].Runs);
+        Assert.All(soFar, s => Assert.All(s.Runs.Where(r => r.Strategy != ActiveLearningSimulation.StratifiedReference), r =>
+            Assert.Contains(s.Runs, x => x.Strategy == ActiveLearningSimulation.StratifiedReference && (x.View, x.Fold, x.Repeat) == (r.View, r.Fold, r.Repeat))));
         // A different seed draws other random picks.
         var other = new ActiveLearningSimulation(Path.Combine(_work, "c"), device: TorchSharp.torch.CPU).Run(Small() with { Seed = 1 }, input);
         Assert.NotEqual(first.Runs.Where(r => r.Strategy == SelectionStrategies.Random), other.Runs.Where(r => r.Strategy == SelectionStrategies.Random));

@@ -228,6 +228,54 @@ public sealed class ActiveLearningExperimentTests(SimulatedExperiment simulated)
 
     private Task<HttpClient> AdminAsync() => SignedInUsers.BrowserAsync(simulated.Portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
 
+    [Fact]
+    public async Task WhileASimulationRuns_ItsPageDrawsTheCurvesSoFar_AndAFinishedOneLeavesNoProvisionalCurves()
+    {
+        var provisional = simulated.Portal.Get<ProvisionalCurves>();
+        // The finished simulation's report is the truth: its job removed the points it had published while running.
+        Assert.Null(provisional.Find(simulated.ExperimentId));
+
+        // Another simulation of the same configuration, whose job waits on a device no host here serves, as one run by a
+        // worker host would look from the portal, has published its first block: fold 1, mel, repeat 1.
+        await using var db = await simulated.Portal.CreateDbContextAsync();
+        var finished = await db.Experiments.AsNoTracking().SingleAsync(e => e.Id == simulated.ExperimentId);
+        var running = new ExperimentEntity
+        {
+            WorkspaceId = finished.WorkspaceId, Name = "still simulating", ConfigurationJson = finished.ConfigurationJson,
+            ConfigurationHash = finished.ConfigurationHash, FinetuneCorpusId = finished.FinetuneCorpusId, PretrainCorpusId = finished.PretrainCorpusId,
+        };
+        db.Experiments.Add(running);
+        await db.SaveChangesAsync();
+        db.Jobs.Add(new JobEntity
+        {
+            Kind = ExperimentJobHandler.JobKind, Device = "test-idle", PayloadJson = ExperimentJobHandler.PayloadJson(running.Id), WorkspaceId = running.WorkspaceId,
+        });
+        await db.SaveChangesAsync();
+        var folder = Path.Combine(simulated.Portal.Folder, "data", ReportFolder.RelativeFolder(simulated.ExperimentId));
+        var all = System.Text.Json.JsonSerializer.Deserialize<List<CurveRun>>(await File.ReadAllTextAsync(Path.Combine(folder, "runs.json")))!;
+        var firstBlock = all.Where(r => (r.Fold, r.View, r.Repeat) == (all[0].Fold, "mel", 0)).ToList();
+        provisional.Write(running.Id, new CurvesSoFar(firstBlock, 1, 3 * 2 * 2));
+
+        using (var scope = SignedInUsers.ScopeAs(simulated.Portal, await AdminIdAsync()))
+        {
+            var results = (await scope.ServiceProvider.GetRequiredService<ResultsService>().GetAsync(running.Id))!;
+            Assert.True(results.IsActiveLearning);
+            Assert.False(results.HasReport);
+            Assert.Equal(new ProvisionalProgress(1, 12), results.Provisional);
+            var learning = Assert.IsType<LearningCurveResults>(results.LearningCurves);
+            Assert.Equal(["learning_curves_mel"], learning.Charts.Select(c => c.Name));
+            Assert.Equal(firstBlock.Count, learning.CurvePoints);
+            // Random, diversity and the oracle, each paired with the block's oracle curve.
+            Assert.Equal(3, learning.Areas.Count);
+            Assert.Empty(results.Downloads);
+        }
+        var admin = await SignedInUsers.BrowserAsync(simulated.Portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var page = await admin.GetStringAsync($"/experiments/{running.Id}");
+        Assert.Contains("Provisional: 1 of 12 fold × view × repeat blocks simulated", page);
+        Assert.Contains($"{firstBlock.Count} curve points so far", page);
+        Assert.Contains("data-name=\"learning_curves_mel\"", page);
+    }
+
     private async Task<string> AdminIdAsync()
     {
         await using var db = await simulated.Portal.CreateDbContextAsync();
