@@ -76,10 +76,10 @@ public static class CorpusPredictions
     public static void Save(CorpusPredictionSet set, string folder) =>
         AtomicFile.WriteAllText(Path.Combine(folder, PredictionsFile), JsonSerializer.Serialize(set, ResultJson.Indented));
 
-    /// <summary>The predictions stored in a model folder, or null when it has none or they cannot be read.</summary>
     /// <summary>Whether the model in <paramref name="folder"/> has predicted the rest (without reading the predictions).</summary>
     public static bool Exists(string folder) => File.Exists(Path.Combine(folder, PredictionsFile));
 
+    /// <summary>The predictions stored in a model folder, or null when it has none or they cannot be read.</summary>
     public static CorpusPredictionSet? Read(string folder)
     {
         var path = Path.Combine(folder, PredictionsFile);

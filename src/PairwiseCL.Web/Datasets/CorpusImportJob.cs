@@ -1,4 +1,3 @@
-using PairwiseCL.Web.Jobs;
 using Microsoft.Extensions.Options;
 using PairwiseCL.Core.Audio;
 using PairwiseCL.Core.Corpora;
@@ -7,6 +6,7 @@ using PairwiseCL.Core.Corpora.Synthetic;
 using PairwiseCL.Core.Files;
 using PairwiseCL.Store.Corpora;
 using PairwiseCL.Store.Jobs;
+using PairwiseCL.Web.Jobs;
 
 namespace PairwiseCL.Web.Datasets;
 

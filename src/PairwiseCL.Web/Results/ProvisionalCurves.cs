@@ -53,5 +53,5 @@ public sealed class ProvisionalCurves(IOptions<StorageOptions> storage, ILogger<
     }
 
     private string PathOf(int experimentId) =>
-        Path.Combine(storage.Value.DataFolderFullPath, Path.GetDirectoryName(ReportFolder.RelativeFolder(experimentId))!, FileName);
+        ReportFolder.BesideReport(storage.Value.DataFolderFullPath, experimentId, FileName);
 }

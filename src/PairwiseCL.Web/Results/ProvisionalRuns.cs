@@ -148,7 +148,7 @@ public sealed partial class ProvisionalRuns(IOptions<StorageOptions> storage, IL
     }
 
     private string PublishedPath(int experimentId) =>
-        Path.Combine(storage.Value.DataFolderFullPath, Path.GetDirectoryName(ReportFolder.RelativeFolder(experimentId))!, PublishedFile);
+        ReportFolder.BesideReport(storage.Value.DataFolderFullPath, experimentId, PublishedFile);
 
     [GeneratedRegex("^[0-9a-f]{1,64}$")]
     private static partial Regex FolderKeyPattern();

@@ -26,6 +26,10 @@ public static class ReportFolder
     /// <summary>The report folder relative to the data folder, with forward slashes as stored in artifacts.</summary>
     public static string RelativeFolder(int experimentId) => $"experiments/{experimentId}/report";
 
+    /// <summary>A file of a running experiment kept beside its report folder (experiments/{id}/{name}) in the data folder.</summary>
+    public static string BesideReport(string dataFolder, int experimentId, string fileName) =>
+        Path.Combine(dataFolder, Path.GetDirectoryName(RelativeFolder(experimentId))!, fileName);
+
     public static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);

@@ -85,14 +85,14 @@ public sealed class ResultsService(
         var launch = ActiveLearningLaunch.FromJson(configurationJson);
         var classes = launch.FineTuneLabels.Classes;
         var prefix = ReportFolder.RelativeFolder(summary.Id) + "/";
-        var runs = artifacts.FirstOrDefault(a => a.Path == prefix + ReportFolder.CurveRunsFile) is { } artifact
+        IReadOnlyList<CurveRun>? runs = artifacts.FirstOrDefault(a => a.Path == prefix + ReportFolder.CurveRunsFile) is { } artifact
             ? ReadCurveRuns(summary.Id, artifact, problems)
             : null;
         // While the simulation runs, the curves of the blocks it has finished (each with its stratified reference).
         ProvisionalProgress? soFar = null;
         if (runs is null && summary.State is (JobState.Queued or JobState.Running) && provisionalCurves.Find(summary.Id) is { Runs.Count: > 0 } found)
         {
-            runs = [.. found.Runs];
+            runs = found.Runs;
             soFar = new ProvisionalProgress(found.BlocksFinished, found.BlocksPlanned);
         }
         if (runs is not { Count: > 0 })
